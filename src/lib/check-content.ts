@@ -1,0 +1,114 @@
+/**
+ * Checks a whole folder of releases before anything is built, so that a bad archive fails with
+ * every problem listed at once (file, field, what was expected) and nothing is silently skipped.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { releasePath } from './permalink.ts';
+import { readReleaseSource } from './release-file.ts';
+import { releaseSchema, type ReleaseData } from './schema.ts';
+
+/** One thing wrong with one file. */
+export interface ContentProblem {
+  file: string;
+  field?: string;
+  message: string;
+}
+
+/** What a check found: the valid releases by absolute file path, and every problem. */
+export interface ContentCheck {
+  releases: Map<string, ReleaseData>;
+  problems: ContentProblem[];
+}
+
+/** Lists every file below a folder (dot files and dot folders excepted), sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !relative(dir, path).split(/[\\/]/).some((part) => part.startsWith('.')))
+    .sort();
+}
+
+/** Turns zod's issues into problems that name the field. */
+export function schemaProblems(file: string, error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((key) => (field ? `${field}.${key}` : key));
+      return {
+        file,
+        field: keys.join(', '),
+        message: `is not a field a release can have; check the spelling (known fields: ${Object.keys(releaseSchema.shape).join(', ')})`,
+      };
+    }
+    return { file, field: field || undefined, message: issue.message };
+  });
+}
+
+/** Validates one release file's text. */
+export function checkReleaseSource(
+  file: string,
+  source: string,
+): { data?: ReleaseData; problems: ContentProblem[] } {
+  let raw: unknown;
+  try {
+    raw = readReleaseSource(source).data;
+  } catch (error) {
+    return { problems: [{ file, message: `frontmatter does not parse: ${(error as Error).message}` }] };
+  }
+  const result = releaseSchema.safeParse(raw);
+  if (!result.success) return { problems: schemaProblems(file, result.error) };
+  return { data: result.data, problems: [] };
+}
+
+/**
+ * Checks every file under `dir`: each must be an `.mdx` release whose frontmatter matches the
+ * schema, and no two releases may claim the same permalink.
+ */
+export async function checkContent(dir: string): Promise<ContentCheck> {
+  const releases = new Map<string, ReleaseData>();
+  const problems: ContentProblem[] = [];
+  const byPermalink = new Map<string, string>();
+  for (const file of await listFiles(dir)) {
+    if (!file.endsWith('.mdx')) {
+      problems.push({ file, message: 'is not a release: expected a .mdx file' });
+      continue;
+    }
+    let source: string;
+    try {
+      source = await readFile(file, 'utf8');
+    } catch (error) {
+      problems.push({ file, message: `cannot be read: ${(error as Error).message}` });
+      continue;
+    }
+    const checked = checkReleaseSource(file, source);
+    problems.push(...checked.problems);
+    if (!checked.data) continue;
+    const permalink = releasePath(checked.data);
+    const other = byPermalink.get(permalink);
+    if (other) {
+      problems.push({
+        file,
+        field: 'slug',
+        message: `claims the permalink /${permalink} already taken by ${other}: give one of them another slug`,
+      });
+      continue;
+    }
+    byPermalink.set(permalink, file);
+    releases.set(file, checked.data);
+  }
+  return { releases, problems };
+}
+
+/** Formats problems as a readable report, paths relative to `cwd`. */
+export function formatProblems(problems: readonly ContentProblem[], cwd = process.cwd()): string {
+  const lines = problems.map(({ file, field, message }) => {
+    const where = relative(cwd, file) || file;
+    return field ? `  ${where}: ${field} ${message}` : `  ${where}: ${message}`;
+  });
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return `The releases have ${count}:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,131 @@
+/**
+ * The shape of a release's frontmatter: the one schema that the site (`src/content.config.ts`)
+ * and every tool that writes releases validate against.
+ *
+ * Messages say what was expected, because they reach people editing a file by hand.
+ */
+import { z } from 'astro/zod';
+import { isCalendarDate } from './dates.ts';
+
+/** The kinds of release the archive knows, with the label a reader sees. */
+export const RELEASE_TYPES = {
+  'press-release': 'Press release',
+  speech: 'Speech',
+  remarks: 'Remarks',
+  statement: 'Statement',
+  transcript: 'Transcript',
+  interview: 'Interview',
+  'press-briefing': 'Press briefing',
+  'news-conference': 'News conference',
+  readout: 'Readout',
+  letter: 'Letter',
+  message: 'Message',
+  proclamation: 'Proclamation',
+  'executive-order': 'Executive order',
+  memorandum: 'Memorandum',
+  'fact-sheet': 'Fact sheet',
+  testimony: 'Testimony',
+  article: 'Article',
+  other: 'Other',
+} as const;
+
+/** A release type's identifier, as written in frontmatter (`type: remarks`). */
+export type ReleaseType = keyof typeof RELEASE_TYPES;
+
+const typeIds = Object.keys(RELEASE_TYPES) as [ReleaseType, ...ReleaseType[]];
+
+/** Identifiers in URLs: lower-case ASCII words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The longest slug the archive accepts, so that permalinks stay readable. */
+export const MAX_SLUG_LENGTH = 80;
+
+function text(what: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `is required: ${what}` : `expected text: ${what}`,
+    })
+    .refine((value) => value.trim().length > 0, { error: `must not be empty: ${what}` });
+}
+
+/** Who distributed a release, as the distributor's own copy states it. */
+export const distributorSchema = z.strictObject(
+  {
+    /** The distributor's name, e.g. "Public Technologies (PUBT)". */
+    name: text('the name of the wire service or office that distributed the release'),
+    /**
+     * When the distributor sent it, exactly as the wire printed it (e.g. "01/26/2026 14:06"):
+     * a wire's time stamp has its own zone and format, so it is kept, not re-interpreted.
+     */
+    timestamp: text("the distributor's time stamp, as printed").optional(),
+    /** The distributor's closing notice, shown apart from the remarks. */
+    notice: text("the distributor's closing notice").optional(),
+  },
+  { error: 'expected a mapping with name and, optionally, timestamp and notice' },
+);
+
+/** The frontmatter of one release. */
+export const releaseSchema = z.strictObject({
+  /** The release's title as issued, e.g. "Remarks by NATO Secretary General Mark Rutte". */
+  title: text('the title of the release'),
+  /**
+   * The fixed part of the permalink, chosen once when the release is added and never recomputed
+   * from the title: `/releases/YYYY/MM/DD/<slug>/`.
+   */
+  slug: z
+    .string({ error: 'is required: lower-case words joined by hyphens, e.g. remarks-by-the-president' })
+    .max(MAX_SLUG_LENGTH, { error: `must be at most ${MAX_SLUG_LENGTH} characters` })
+    .regex(SLUG_PATTERN, {
+      error: 'expected lower-case ASCII letters and digits joined by single hyphens, e.g. remarks-by-the-president',
+    }),
+  /**
+   * The day the remarks were delivered or the release issued, as `YYYY-MM-DD`. A calendar date,
+   * not an instant: it never shifts with time zones, and dates before 1900 are fine.
+   */
+  date: z
+    .string({ error: 'is required: the day of the release, written YYYY-MM-DD, e.g. 2026-01-26' })
+    .refine(isCalendarDate, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not a calendar date: expected a real day written YYYY-MM-DD, e.g. 2026-01-26`,
+    }),
+  /** Who spoke or issued it: a person's name, or the issuing organisation when no person is named. */
+  speaker: text('the person who spoke, or the issuing organisation when no person is named'),
+  /** The speaker's role at the time, e.g. "NATO Secretary General". */
+  role: text("the speaker's role, e.g. NATO Secretary General").optional(),
+  /** The issuer, e.g. "NATO - North Atlantic Treaty Organisation". */
+  organisation: text('the issuing organisation').optional(),
+  /** What kind of release it is: one of the identifiers in `RELEASE_TYPES`. */
+  type: z.enum(typeIds, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `is required: one of ${typeIds.join(', ')}`
+        : `"${String(issue.input)}" is not a known type: expected one of ${typeIds.join(', ')}`,
+  }),
+  /** Where the remarks were delivered, when the release says so. Never guessed. */
+  venue: text('where the remarks were delivered').optional(),
+  /** Who distributed the release and when, with the distributor's closing notice. */
+  distributor: distributorSchema.optional(),
+  /** The address of the original release. */
+  source: z
+    .url({ error: 'expected an absolute URL such as https://www.nato.int/…' })
+    .optional(),
+  /** The language of the text, as a BCP 47 tag. */
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/, {
+      error: 'expected a language tag such as en, fr or pt-BR',
+    })
+    .default('en'),
+});
+
+/** A release's frontmatter after validation (defaults filled in). */
+export type ReleaseData = z.output<typeof releaseSchema>;
+
+/** A release's frontmatter as written in a file (defaults may be left out). */
+export type ReleaseInput = z.input<typeof releaseSchema>;
+
+/** The label a reader sees for a release type. */
+export function typeLabel(type: ReleaseType): string {
+  return RELEASE_TYPES[type];
+}

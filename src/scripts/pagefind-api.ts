@@ -1,0 +1,43 @@
+/** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) that the search page uses. */
+
+/** Counts of releases per filter value, by filter name. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+/** Filter selections: within a filter any value may match, across filters all must. */
+export type FilterSelection = Record<string, { any: string[] }>;
+
+/** One page's stored data, loaded on demand. */
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+
+/** One search result, whose data is fetched only when asked for. */
+export interface SearchResult {
+  id: string;
+  data(): Promise<ResultData>;
+}
+
+/** What a search returns. */
+export interface SearchResponse {
+  results: SearchResult[];
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+  unfilteredResultCount: number;
+}
+
+/** The options a search takes. */
+export interface SearchOptions {
+  filters?: FilterSelection;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The Pagefind module. */
+export interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<FilterCounts>;
+  preload(term: string, options?: SearchOptions): Promise<void>;
+  search(term: string | null, options?: SearchOptions): Promise<SearchResponse>;
+}
