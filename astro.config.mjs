@@ -4,10 +4,11 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
-import { outDir } from './src/lib/env.ts';
+import { cacheDir, outDir } from './src/lib/env.ts';
 
 export default defineConfig({
   outDir: outDir(),
+  cacheDir: cacheDir(),
   trailingSlash: 'always',
   markdown: {
     // The one place the Markdown processor is chosen, for .md and .mdx alike. remark-gfm is added

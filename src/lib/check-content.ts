@@ -41,10 +41,10 @@ export function schemaProblems(file: string, error: z.ZodError): ContentProblem[
       return {
         file,
         field: keys.join(', '),
-        message: `is not a field a release can have; check the spelling (known fields: ${Object.keys(releaseSchema.shape).join(', ')})`,
+        message: `not a field a release can have; check the spelling (known fields: ${Object.keys(releaseSchema.shape).join(', ')})`,
       };
     }
-    return { file, field: field || undefined, message: issue.message };
+    return field ? { file, field, message: issue.message } : { file, message: issue.message };
   });
 }
 
@@ -57,7 +57,7 @@ export function checkReleaseSource(
   try {
     raw = readReleaseSource(source).data;
   } catch (error) {
-    return { problems: [{ file, message: `frontmatter does not parse: ${(error as Error).message}` }] };
+    return { problems: [{ file, message: (error as Error).message }] };
   }
   const result = releaseSchema.safeParse(raw);
   if (!result.success) return { problems: schemaProblems(file, result.error) };
@@ -72,7 +72,18 @@ export async function checkContent(dir: string): Promise<ContentCheck> {
   const releases = new Map<string, ReleaseData>();
   const problems: ContentProblem[] = [];
   const byPermalink = new Map<string, string>();
-  for (const file of await listFiles(dir)) {
+  let files: string[];
+  try {
+    files = await listFiles(dir);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : (error as Error).message;
+    problems.push({
+      file: dir,
+      message: `${reason}: expected a folder of releases (set ARCHIVE_CONTENT_DIR to a folder that holds releases/)`,
+    });
+    return { releases, problems };
+  }
+  for (const file of files) {
     if (!file.endsWith('.mdx')) {
       problems.push({ file, message: 'is not a release: expected a .mdx file' });
       continue;
@@ -93,7 +104,7 @@ export async function checkContent(dir: string): Promise<ContentCheck> {
       problems.push({
         file,
         field: 'slug',
-        message: `claims the permalink /${permalink} already taken by ${other}: give one of them another slug`,
+        message: `claims the permalink /${permalink} already taken by ${relative(process.cwd(), other)}: give one of them another slug`,
       });
       continue;
     }
@@ -107,7 +118,7 @@ export async function checkContent(dir: string): Promise<ContentCheck> {
 export function formatProblems(problems: readonly ContentProblem[], cwd = process.cwd()): string {
   const lines = problems.map(({ file, field, message }) => {
     const where = relative(cwd, file) || file;
-    return field ? `  ${where}: ${field} ${message}` : `  ${where}: ${message}`;
+    return field ? `  ${where}: ${field}: ${message}` : `  ${where}: ${message}`;
   });
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return `The releases have ${count}:\n${lines.join('\n')}`;

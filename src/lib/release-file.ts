@@ -21,8 +21,15 @@ export interface ReleaseSource {
  */
 export function readReleaseSource(source: string): ReleaseSource {
   const match = FRONTMATTER.exec(source);
-  if (!match) throw new Error('no frontmatter: expected the file to start with a --- line');
-  const data = yaml.load(match[1] ?? '', { schema: yaml.CORE_SCHEMA }) ?? {};
+  if (!match) {
+    throw new Error('has no frontmatter: expected the file to start with a line of three dashes (---)');
+  }
+  let data: unknown;
+  try {
+    data = yaml.load(match[1] ?? '', { schema: yaml.CORE_SCHEMA }) ?? {};
+  } catch (error) {
+    throw new Error(`frontmatter is not valid YAML: ${(error as Error).message}`);
+  }
   return { data, body: source.slice(match[0].length) };
 }
 
@@ -79,9 +86,8 @@ export function escapeMdxText(paragraph: string): string {
     .replace(/[\\`*_{}[\]<>#|~&]/g, '\\$&')
     .replace(/^([-+=])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^(i)(mport\b)|^(e)(xport\b)/, (_, i, mport, e, xport) =>
-      i ? `&#x69;${mport}` : `&#x65;${xport}`,
-    );
+    .replace(/^import\b/, '&#x69;mport')
+    .replace(/^export\b/, '&#x65;xport');
 }
 
 /** Writes a whole release file: frontmatter, then each paragraph escaped, a blank line apart. */

@@ -40,13 +40,24 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The longest slug the archive accepts, so that permalinks stay readable. */
 export const MAX_SLUG_LENGTH = 80;
 
+/** Names what a value is, for messages: "a number", "a list", "true". */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value}"`;
+  return `${typeof value === 'number' ? 'the number ' : ''}${String(value)}`;
+}
+
 function text(what: string) {
   return z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `is required: ${what}` : `expected text: ${what}`,
+        issue.input === undefined
+          ? `is required (${what})`
+          : `expected text (${what}), got ${describeValue(issue.input)}; put quotes around it if it is text`,
     })
-    .refine((value) => value.trim().length > 0, { error: `must not be empty: ${what}` });
+    .refine((value) => value.trim().length > 0, { error: `must not be empty (${what})` });
 }
 
 /** Who distributed a release, as the distributor's own copy states it. */
@@ -74,7 +85,12 @@ export const releaseSchema = z.strictObject({
    * from the title: `/releases/YYYY/MM/DD/<slug>/`.
    */
   slug: z
-    .string({ error: 'is required: lower-case words joined by hyphens, e.g. remarks-by-the-president' })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is required (lower-case words joined by hyphens, e.g. remarks-by-the-president)'
+          : `expected text, got ${describeValue(issue.input)}`,
+    })
     .max(MAX_SLUG_LENGTH, { error: `must be at most ${MAX_SLUG_LENGTH} characters` })
     .regex(SLUG_PATTERN, {
       error: 'expected lower-case ASCII letters and digits joined by single hyphens, e.g. remarks-by-the-president',
@@ -84,10 +100,15 @@ export const releaseSchema = z.strictObject({
    * not an instant: it never shifts with time zones, and dates before 1900 are fine.
    */
   date: z
-    .string({ error: 'is required: the day of the release, written YYYY-MM-DD, e.g. 2026-01-26' })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is required (the day of the release, written YYYY-MM-DD, e.g. 2026-01-26)'
+          : `expected a date written YYYY-MM-DD, e.g. 2026-01-26, got ${describeValue(issue.input)}`,
+    })
     .refine(isCalendarDate, {
       error: (issue) =>
-        `"${String(issue.input)}" is not a calendar date: expected a real day written YYYY-MM-DD, e.g. 2026-01-26`,
+        `${describeValue(issue.input)} is not a calendar date: expected a real day written YYYY-MM-DD, e.g. 2026-01-26`,
     }),
   /** Who spoke or issued it: a person's name, or the issuing organisation when no person is named. */
   speaker: text('the person who spoke, or the issuing organisation when no person is named'),
@@ -99,7 +120,7 @@ export const releaseSchema = z.strictObject({
   type: z.enum(typeIds, {
     error: (issue) =>
       issue.input === undefined
-        ? `is required: one of ${typeIds.join(', ')}`
+        ? `is required (one of ${typeIds.join(', ')})`
         : `"${String(issue.input)}" is not a known type: expected one of ${typeIds.join(', ')}`,
   }),
   /** Where the remarks were delivered, when the release says so. Never guessed. */
@@ -112,7 +133,7 @@ export const releaseSchema = z.strictObject({
     .optional(),
   /** The language of the text, as a BCP 47 tag. */
   language: z
-    .string()
+    .string({ error: (issue) => `expected a language tag such as en, got ${describeValue(issue.input)}` })
     .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/, {
       error: 'expected a language tag such as en, fr or pt-BR',
     })

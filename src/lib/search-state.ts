@@ -53,3 +53,20 @@ export function stateToSearch(state: SearchState): string {
 export function isActive(state: SearchState): boolean {
   return state.query.trim() !== '' || SEARCH_FILTERS.some((f) => state.filters[f].length > 0);
 }
+
+/**
+ * The phrase form of a query of several words typed without quotes, or `undefined`. A reader who
+ * types `coalition of the willing` most often means those words together, so the search page
+ * runs this phrase alongside the words and shows the releases that hold the phrase first.
+ */
+export function phraseQuery(query: string): string | undefined {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (words.length < 2 || query.includes('"')) return undefined;
+  return `"${words.join(' ')}"`;
+}
+
+/** Results holding the phrase first, then the rest in their own order, each once. */
+export function phraseFirst<T extends { id: string }>(phrase: readonly T[], words: readonly T[]): T[] {
+  const seen = new Set(phrase.map((result) => result.id));
+  return [...phrase, ...words.filter((result) => !seen.has(result.id))];
+}

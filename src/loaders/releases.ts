@@ -29,7 +29,7 @@ export function releaseLoader(contentDir: string): Loader {
         parseData: (props) => {
           const data = props.filePath ? releases.get(props.filePath) : undefined;
           if (!data) throw new Error(`${props.filePath ?? props.id} was not checked before loading`);
-          return context.parseData({ ...props, data });
+          return context.parseData({ ...props, data: data as unknown as typeof props.data });
         },
       });
     },

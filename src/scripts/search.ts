@@ -7,6 +7,8 @@ import {
   SEARCH_FILTERS,
   isActive,
   parseState,
+  phraseFirst,
+  phraseQuery,
   stateToSearch,
   type SearchFilter,
   type SearchState,
@@ -98,7 +100,6 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 
   let state = parseState(location.search);
   let run = 0;
-  let shown = 0;
   let pending: (() => Promise<void>) | undefined;
 
   function renderFilters(totals: FilterCounts, counts: FilterCounts): void {
@@ -137,32 +138,44 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const current = ++run;
     const { pagefind, totals } = await ready;
     if (current !== run) return;
-    list.replaceChildren();
-    more.hidden = true;
-    shown = 0;
     if (!isActive(state)) {
+      list.replaceChildren();
+      more.hidden = true;
       renderFilters(totals, totals);
       status.textContent = 'Type words to search the text of every release, or choose a filter.';
       return;
     }
-    status.textContent = 'Searching…';
-    const response = await pagefind.search(state.query.trim() || null, optionsFor(state));
+    list.setAttribute('aria-busy', 'true');
+    const options = optionsFor(state);
+    const phrase = state.sort === 'relevance' ? phraseQuery(state.query) : undefined;
+    const [response, phraseResponse] = await Promise.all([
+      pagefind.search(state.query.trim() || null, options),
+      phrase ? pagefind.search(phrase, options) : undefined,
+    ]);
     if (current !== run) return;
+    const results = phraseResponse ? phraseFirst(phraseResponse.results, response.results) : response.results;
+    const total = results.length;
+    let shown = 0;
+    // The first batch replaces the old results only once it is ready, so typing never flickers.
+    const showMore = async (first: boolean) => {
+      const batch = results.slice(shown, shown + PAGE_SIZE);
+      const items = (await Promise.all(batch.map((result) => result.data()))).map(renderResult);
+      if (current !== run) return;
+      if (first) list.replaceChildren(...items);
+      else list.append(...items);
+      shown += batch.length;
+      more.hidden = shown >= total;
+      if (!first) items[0]?.querySelector('a')?.focus();
+    };
+    pending = () => showMore(false);
+    await showMore(true);
+    if (current !== run) return;
+    list.removeAttribute('aria-busy');
     renderFilters(totals, response.filters);
-    const total = response.results.length;
+    // Announced once the results are on the page, so the count and the list agree.
     const what = state.query.trim() ? ` for “${state.query.trim()}”` : '';
     status.textContent =
       total === 0 ? `No releases found${what}.` : `${total} ${total === 1 ? 'release' : 'releases'} found${what}.`;
-    const showMore = async () => {
-      const batch = response.results.slice(shown, shown + PAGE_SIZE);
-      const data = await Promise.all(batch.map((result) => result.data()));
-      if (current !== run) return;
-      list.append(...data.map(renderResult));
-      shown += batch.length;
-      more.hidden = shown >= total;
-    };
-    pending = showMore;
-    await showMore();
   }
 
   function readForm(): void {

@@ -1,0 +1,71 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedParts } from '../support/corpus.ts';
+import { attribute, findAll, parseHtml, releaseParagraphs, textOf } from '../support/html.ts';
+import { buildOrThrow, tempDir } from '../support/site.ts';
+
+const PERMALINK = 'releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/';
+
+describe('the seed release, built from content/ in Tokyo time', () => {
+  let out: string;
+  let html: string;
+
+  beforeAll(async () => {
+    out = join(await tempDir('seed'), 'dist');
+    await buildOrThrow({ outDir: out, env: { TZ: 'Asia/Tokyo' } });
+    html = await readFile(join(out, PERMALINK, 'index.html'), 'utf8');
+  });
+
+  it('is published at its permalink with its remarks paragraph for paragraph, word for word', async () => {
+    const seed = await seedParts();
+    expect(releaseParagraphs(html)).toEqual(seed.paragraphs);
+    expect(releaseParagraphs(html).join('\n')).toContain('with thay division of labour');
+  });
+
+  it('shows the distributor notice apart from the remarks', async () => {
+    const seed = await seedParts();
+    const document = parseHtml(html);
+    const [notice] = findAll(document, (e) => e.tagName === 'aside');
+    expect(notice && textOf(notice)).toContain(seed.notice);
+    expect(releaseParagraphs(html)).not.toContain(seed.notice);
+  });
+
+  it('states speaker, role, organisation, date, venue, type and distributor', () => {
+    const document = parseHtml(html);
+    const facts = Object.fromEntries(
+      findAll(document, (e) => e.tagName === 'div' && findAll(e, (d) => d.tagName === 'dt').length === 1).map((div) => [
+        textOf(findAll(div, (e) => e.tagName === 'dt')[0]!),
+        textOf(findAll(div, (e) => e.tagName === 'dd')[0]!).replace(/\s+/g, ' ').trim(),
+      ]),
+    );
+    expect(facts).toMatchObject({
+      Speaker: 'Mark Rutte, NATO Secretary General',
+      Date: '26 January 2026',
+      Venue: 'European Parliament',
+      Organisation: 'NATO - North Atlantic Treaty Organisation',
+      'Distributed by': 'Public Technologies (PUBT), 01/26/2026 14:06',
+    });
+    const [time] = findAll(document, (e) => e.tagName === 'time');
+    expect(time && attribute(time, 'datetime')).toBe('2026-01-26');
+    const [h1] = findAll(document, (e) => e.tagName === 'h1');
+    expect(h1 && textOf(h1)).toBe('Remarks by NATO Secretary General Mark Rutte');
+    const filters = findAll(document, (e) => attribute(e, 'data-pagefind-filter') !== undefined);
+    expect(filters.map((e) => [attribute(e, 'data-pagefind-filter'), textOf(e)])).toEqual([
+      ['type', 'Remarks'],
+      ['speaker', 'Mark Rutte'],
+      ['year[data-year]', '26 January 2026'],
+      ['organisation', 'NATO - North Atlantic Treaty Organisation'],
+    ]);
+  });
+
+  it('is linked from the home page and the archive, and indexed for search', async () => {
+    for (const page of ['index.html', 'archive/index.html']) {
+      expect(await readFile(join(out, page), 'utf8')).toContain(`href="/${PERMALINK}"`);
+    }
+    const bundle = await readdir(join(out, 'pagefind'));
+    expect(bundle).toContain('pagefind.js');
+    const entry = JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(1);
+  });
+});

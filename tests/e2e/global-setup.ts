@@ -1,0 +1,36 @@
+/**
+ * Builds one small real archive for the browser tests: the seed release from content/ and 60
+ * releases from the shared corpus (1789–2016, several speakers and types), then serves it.
+ */
+import { cp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { corpusReleases } from '../support/corpus.ts';
+import { serve } from '../support/serve.ts';
+import { ROOT, buildOrThrow, tempDir, writeReleases } from '../support/site.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    corpusCount: number;
+  }
+}
+
+/** How many corpus releases join the seed: enough for two archive pages. */
+const CORPUS_COUNT = 60;
+
+export default async function setup(project: TestProject) {
+  const work = await tempDir('e2e');
+  const content = join(work, 'content');
+  await cp(join(ROOT, 'content/releases'), join(content, 'releases'), { recursive: true });
+  await writeReleases(content, await corpusReleases(CORPUS_COUNT));
+  const out = join(work, 'dist');
+  await buildOrThrow({ contentDir: content, outDir: out });
+  const server = await serve(out);
+  project.provide('siteUrl', server.url);
+  project.provide('corpusCount', CORPUS_COUNT);
+  return async () => {
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,85 @@
+/** Building the site from a folder of releases, as the tests and benchmarks do. */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { releaseFilePath } from '../../src/lib/permalink.ts';
+import { serializeRelease } from '../../src/lib/release-file.ts';
+import type { ReleaseInput } from '../../src/lib/schema.ts';
+
+/** The project's root folder. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The shared corpus, read at run time and never copied into the repository. */
+export const CORPUS_DIR = resolve(ROOT, process.env.ARCHIVE_CORPUS_DIR ?? '../shared/corpus');
+
+/** The seed release as delivered by the wire service. */
+export const SEED_FILE = resolve(ROOT, '../shared/seeds/000_52e789d97c77dac5.txt');
+
+/** A release to write: its frontmatter and its paragraphs of plain text. */
+export interface FixtureRelease {
+  data: ReleaseInput;
+  paragraphs: string[];
+}
+
+/** A new empty temporary folder. */
+export function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `archive-${prefix}-`));
+}
+
+/** Writes releases into a content folder in the site's layout. */
+export async function writeReleases(contentDir: string, releases: readonly FixtureRelease[]) {
+  for (const { data, paragraphs } of releases) {
+    const file = join(contentDir, releaseFilePath(data));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, serializeRelease(data, paragraphs));
+  }
+}
+
+/** What a build printed and how it ended. */
+export interface BuildResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs `astro build` on a content folder into an output folder, with extra environment. */
+export function buildSite(options: {
+  contentDir?: string;
+  outDir: string;
+  env?: Record<string, string>;
+}): Promise<BuildResult> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ARCHIVE_OUT_DIR: options.outDir,
+    ...options.env,
+  };
+  if (options.contentDir) env.ARCHIVE_CONTENT_DIR = options.contentDir;
+  else delete env.ARCHIVE_CONTENT_DIR;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, output }));
+  });
+}
+
+/** Builds and throws with the build's output when it fails. */
+export async function buildOrThrow(options: Parameters<typeof buildSite>[0]): Promise<string> {
+  const result = await buildSite(options);
+  if (result.code !== 0) throw new Error(`build failed (${result.code}):\n${result.output}`);
+  return result.output;
+}
+
+/** Writes a file, creating its folder. */
+export async function writeFileDeep(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
