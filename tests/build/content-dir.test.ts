@@ -48,3 +48,24 @@ describe('building from another folder (ARCHIVE_CONTENT_DIR) in Los Angeles time
     expect(dates).toEqual(['31 December 2016', '1 January 2016', '30 April 1789']);
   });
 });
+
+describe('a release in another language', () => {
+  it('marks its article with its language and stays in the one search index', async () => {
+    const content = await tempDir('lang');
+    await writeReleases(content, [
+      {
+        data: { title: 'Discours du Secrétaire général', slug: 'discours-du-secretaire-general', date: '2026-02-01', type: 'speech', speaker: 'Mark Rutte', language: 'fr' },
+        paragraphs: ['Mesdames et Messieurs, merci.'],
+      },
+      releases[2]!,
+    ]);
+    const out = join(await tempDir('lang-out'), 'site');
+    await buildOrThrow({ contentDir: content, outDir: out });
+    const document = parseHtml(await readFile(join(out, 'releases/2026/02/01/discours-du-secretaire-general/index.html'), 'utf8'));
+    const [article] = findAll(document, (e) => e.tagName === 'article');
+    expect(article && attribute(article, 'lang')).toBe('fr');
+    const entry = JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+    expect(entry.languages.en.page_count).toBe(2);
+  });
+});
