@@ -18,4 +18,16 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [mdx(), pagefind()],
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX release module starts with Astro's own "use astro:head-inject" directive, and
+        // the bundler warns about each one: ten lines per release that say nothing actionable.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
 });

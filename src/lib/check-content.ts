@@ -22,11 +22,14 @@ export interface ContentCheck {
   problems: ContentProblem[];
 }
 
-/** Lists every file below a folder (dot files and dot folders excepted), sorted. */
+/**
+ * Lists every file below a folder (dot files and dot folders excepted), sorted. Symbolic links
+ * are listed too, so that one pointing nowhere is reported when read rather than passed over.
+ */
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((path) => !relative(dir, path).split(/[\\/]/).some((part) => part.startsWith('.')))
     .sort();

@@ -44,6 +44,7 @@ const FIELD_ORDER = [
   'venue',
   'language',
   'source',
+  'note',
   'distributor',
 ] as const;
 
@@ -79,11 +80,15 @@ export function serializeFrontmatter(data: ReleaseInput): string {
 /**
  * Escapes one paragraph of plain text so that MDX shows it as written: no Markdown, HTML, JSX,
  * expression or ESM syntax can start from it. Backslash escapes cover ASCII punctuation anywhere;
- * block syntax that only counts at the start of a line is neutralised there.
+ * block syntax that only counts at the start of a line is neutralised there. GFM's bare links
+ * (`https://…`, `www.…`, `name@host`) are broken up too: a bare link swallows the backslashes of
+ * escapes inside it, so "…gov]" would show as "…gov\]".
  */
 export function escapeMdxText(paragraph: string): string {
   return paragraph
-    .replace(/[\\`*_{}[\]<>#|~&]/g, '\\$&')
+    .replace(/[\\`*_{}[\]<>#|~&@]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/^([-+=])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/^import\b/, '&#x69;mport')

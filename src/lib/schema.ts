@@ -127,6 +127,8 @@ export const releaseSchema = z.strictObject({
   venue: text('where the remarks were delivered').optional(),
   /** Who distributed the release and when, with the distributor's closing notice. */
   distributor: distributorSchema.optional(),
+  /** An editor's note about the release, e.g. on how its date was established. */
+  note: text("an editor's note about the release").optional(),
   /** The address of the original release. */
   source: z
     .url({ error: 'expected an absolute URL such as https://www.nato.int/…' })

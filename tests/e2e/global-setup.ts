@@ -1,13 +1,15 @@
 /**
  * Builds one small real archive for the browser tests: the seed release from content/ and 60
- * releases from the shared corpus (1789–2016, several speakers and types), then serves it.
+ * releases from the shared corpus (1789–2016, several speakers and types) brought in by the
+ * import command, then serves it.
  */
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { corpusReleases } from '../support/corpus.ts';
+import { writeCorpusSample } from '../support/corpus.ts';
+import { runImportCommand } from '../support/import.ts';
 import { serve } from '../support/serve.ts';
-import { ROOT, buildOrThrow, tempDir, writeReleases } from '../support/site.ts';
+import { ROOT, buildOrThrow, tempDir } from '../support/site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,7 +25,10 @@ export default async function setup(project: TestProject) {
   const work = await tempDir('e2e');
   const content = join(work, 'content');
   await cp(join(ROOT, 'content/releases'), join(content, 'releases'), { recursive: true });
-  await writeReleases(content, await corpusReleases(CORPUS_COUNT));
+  const sample = join(work, 'sample.jsonl');
+  await writeCorpusSample(sample, CORPUS_COUNT);
+  const imported = await runImportCommand(['--content', content, '--organisation', 'The White House', sample]);
+  if (imported.code !== 0) throw new Error(`import failed:\n${imported.stdout}${imported.stderr}`);
   const out = join(work, 'dist');
   await buildOrThrow({ contentDir: content, outDir: out });
   const server = await serve(out);

@@ -1,66 +1,24 @@
 /** Small real fixtures taken from the shared corpus at run time. */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { slugify } from '../../src/lib/permalink.ts';
-import { CORPUS_DIR, SEED_FILE, type FixtureRelease } from './site.ts';
-
-interface CorpusRow {
-  title: string;
-  speaker: string;
-  date: string;
-  venue: string;
-  text: string;
-  source_url: string;
-  category?: string;
-}
-
-async function readRows(file: string): Promise<CorpusRow[]> {
-  const text = await readFile(join(CORPUS_DIR, file), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as CorpusRow);
-}
-
-function toRelease(row: CorpusRow, type: 'speech' | 'press-release' | 'remarks'): FixtureRelease {
-  return {
-    data: {
-      title: row.title,
-      slug: slugify(row.title),
-      date: row.date,
-      type,
-      speaker: row.speaker,
-      organisation: 'The White House',
-      ...(row.venue ? { venue: row.venue } : {}),
-      ...(row.source_url ? { source: row.source_url } : {}),
-    },
-    paragraphs: row.text
-      .split(/\n+/)
-      .map((p) => p.trim())
-      .filter(Boolean),
-  };
-}
+import { CORPUS_DIR, SEED_FILE } from './site.ts';
 
 /**
- * `count` real releases, half from each collection of the corpus, the first ones with a title,
- * so that fixtures span speakers, types and years from 1789 to 2016.
+ * The first `count` releases with a title, half from each JSON Lines collection of the corpus,
+ * written as one JSON Lines file for the importer: fixtures that span speakers, types and years
+ * from 1789 to 2016.
  */
-export async function corpusReleases(count: number): Promise<FixtureRelease[]> {
-  const pick = (rows: CorpusRow[], n: number) => rows.filter((row) => row.title.trim()).slice(0, n);
-  const white = pick(await readRows('whitehouse-2016.jsonl'), Math.ceil(count / 2));
-  const miller = pick(await readRows('miller-center.jsonl'), Math.floor(count / 2));
-  const releases = [
-    ...white.map((row) => toRelease(row, row.category === 'Press Release' ? 'press-release' : 'remarks')),
-    ...miller.map((row) => toRelease(row, 'speech')),
+export async function writeCorpusSample(file: string, count: number): Promise<void> {
+  const rows = async (name: string, n: number) =>
+    (await readFile(join(CORPUS_DIR, name), 'utf8'))
+      .split('\n')
+      .filter((line) => line.trim() && (JSON.parse(line) as { title: string }).title.trim())
+      .slice(0, n);
+  const sample = [
+    ...(await rows('whitehouse-2016.jsonl', Math.ceil(count / 2))),
+    ...(await rows('miller-center.jsonl', Math.floor(count / 2))),
   ];
-  const taken = new Set<string>();
-  for (const release of releases) {
-    let slug = release.data.slug;
-    for (let n = 2; taken.has(`${release.data.date}/${slug}`); n++) slug = `${release.data.slug}-${n}`;
-    release.data.slug = slug;
-    taken.add(`${release.data.date}/${slug}`);
-  }
-  return releases;
+  await writeFile(file, `${sample.join('\n')}\n`);
 }
 
 /**

@@ -1,0 +1,251 @@
+/**
+ * The import command's work: find inputs, read them, plan, write atomically, report. Kept apart
+ * from the command line so tests drive it directly.
+ */
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, relative } from 'node:path';
+import { listFiles } from './check-content.ts';
+import { ImportError, releaseFromWire, releasesFromJsonLines, type Candidate, type ImportDefaults } from './import-sources.ts';
+import { planImport, type ExistingRelease, type Step } from './import-plan.ts';
+import { readReleaseSource } from './release-file.ts';
+import { RELEASE_TYPES, releaseSchema } from './schema.ts';
+
+/** What the command was asked to do. */
+export interface ImportOptions {
+  inputs: string[];
+  contentDir: string;
+  dryRun: boolean;
+  force: boolean;
+  defaults: ImportDefaults;
+}
+
+/** Where the command writes: reports to `out`, the progress bar to `err` when it is a terminal. */
+export interface ImportStreams {
+  out: NodeJS.WritableStream & { isTTY?: boolean };
+  err: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+}
+
+/** The closing counts. */
+export interface ImportSummary {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  failed: number;
+  skipped: number;
+}
+
+/** The command's help text. */
+export function usage(): string {
+  return `Usage: npm run import -- [options] <file|folder>...
+
+Imports releases into the archive as MDX files: wire-service texts (.txt) and JSON Lines
+files with one release a line (.jsonl). Folders are searched for both.
+
+Options:
+  --content <dir>        the content folder to write to (default: content)
+  --dry-run              report what would happen, write nothing
+  --force                overwrite releases whose input has changed
+  --speaker <name>       the speaker, for inputs that name none
+  --role <role>          the speaker's role, for inputs that name none
+  --venue <venue>        the venue, for inputs that state none
+  --organisation <name>  the issuing organisation, for inputs that state none
+  --type <type>          the type, for inputs whose title and fields state none:
+                         ${Object.keys(RELEASE_TYPES).join(', ')}
+  -h, --help             show this help
+
+Importing the same input again changes nothing. A release whose input has changed is reported
+as a conflict and left as it is, unless --force is given. Exit status: 0 when every release
+was imported or was already there, 1 when any input failed or conflicted, 2 for a usage error.
+`;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+async function readText(path: string): Promise<string> {
+  const bytes = await readFile(path);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ImportError('is not UTF-8 text');
+  }
+}
+
+/** Writes a file so that no reader ever sees half of it: a temporary file, then a rename. */
+export async function writeAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${process.pid}-${Date.now()}.tmp`);
+  try {
+    await writeFile(temporary, content, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+async function existingReleases(contentDir: string, warn: (line: string) => void): Promise<ExistingRelease[]> {
+  const releasesDir = join(contentDir, 'releases');
+  const files = await listFiles(releasesDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const found: ExistingRelease[] = [];
+  for (const file of files.filter((f) => f.endsWith('.mdx'))) {
+    const source = await readFile(file, 'utf8');
+    try {
+      const data = releaseSchema.parse(readReleaseSource(source).data);
+      found.push({ path: relative(contentDir, file), data, source });
+    } catch {
+      warn(`warning   ${file}: not a valid release; the build will fail until it is fixed`);
+    }
+  }
+  return found;
+}
+
+function progressBar(streams: ImportStreams, total: number) {
+  const tty = streams.err.isTTY === true && total >= 50;
+  let shown = '';
+  return {
+    tty,
+    update(done: number, label: string) {
+      if (!tty) return;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label}`;
+      shown = line.slice(0, (streams.err.columns ?? 80) - 1);
+      streams.err.write(`\r\x1b[2K${shown}`);
+    },
+    clear() {
+      if (tty && shown) streams.err.write('\r\x1b[2K');
+    },
+  };
+}
+
+/** Runs an import and reports it; returns the counts. */
+export async function runImport(options: ImportOptions, streams: ImportStreams): Promise<ImportSummary> {
+  const summary: ImportSummary = { imported: 0, updated: 0, unchanged: 0, conflicts: 0, failed: 0, skipped: 0 };
+  let bar = progressBar(streams, 0);
+  const say = (line: string) => {
+    bar.clear();
+    streams.out.write(`${line}\n`);
+  };
+  // On a terminal showing the bar, routine lines would scroll it away: only problems are printed.
+  const routine = (line: string) => {
+    if (!(bar.tty && streams.out.isTTY)) say(line);
+  };
+  const failed = (origin: string, reason: string) => {
+    summary.failed++;
+    say(`failed    ${origin}: ${reason}`);
+  };
+
+  // 1. Inputs: files as named, folders searched for .txt and .jsonl.
+  const files: string[] = [];
+  for (const input of options.inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info) {
+      failed(input, 'no such file or folder');
+    } else if (info.isDirectory()) {
+      for (const file of await listFiles(input)) {
+        if (['.txt', '.jsonl'].includes(extname(file).toLowerCase())) files.push(file);
+        else {
+          summary.skipped++;
+          say(`skipped   ${file}: not a .txt or .jsonl file`);
+        }
+      }
+    } else if (['.txt', '.jsonl'].includes(extname(input).toLowerCase())) {
+      files.push(input);
+    } else {
+      failed(input, 'not a .txt (wire text) or .jsonl (JSON Lines) file');
+    }
+  }
+
+  // 2. Releases from the inputs, each checked by the schema.
+  bar = progressBar(streams, files.length);
+  const candidates: Candidate[] = [];
+  for (const [index, file] of files.entries()) {
+    bar.update(index, 'reading');
+    let text: string;
+    try {
+      text = await readText(file);
+    } catch (error) {
+      failed(file, error instanceof ImportError ? error.message : `cannot be read: ${(error as Error).message}`);
+      continue;
+    }
+    if (extname(file).toLowerCase() === '.jsonl') {
+      const result = releasesFromJsonLines(file, text, options.defaults);
+      if (result.notReleases) {
+        summary.skipped++;
+        say(`skipped   ${file}: ${result.notReleases}`);
+      }
+      candidates.push(...result.candidates);
+      for (const failure of result.failures) failed(failure.origin, failure.reason);
+    } else {
+      try {
+        candidates.push(releaseFromWire(file, text, options.defaults));
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        failed(file, error.message);
+      }
+    }
+  }
+  for (const candidate of candidates) for (const note of candidate.notes) say(`note      ${candidate.origin}: ${note}`);
+
+  // 3. The plan, against what the archive already holds; then the writes.
+  const existing = await existingReleases(options.contentDir, say);
+  const steps = planImport(candidates, existing, { force: options.force });
+  bar = progressBar(streams, steps.length);
+  for (const [index, step] of steps.entries()) {
+    bar.update(index, options.dryRun ? 'planning' : 'writing');
+    await carryOut(step, options, summary, say, routine);
+  }
+  bar.clear();
+
+  const counts = [
+    `${options.dryRun ? 'would import' : 'imported'} ${summary.imported}`,
+    ...(summary.updated ? [`${options.dryRun ? 'would overwrite' : 'overwrote'} ${summary.updated}`] : []),
+    `unchanged ${summary.unchanged}`,
+    `conflicts ${summary.conflicts}`,
+    `failed ${summary.failed}`,
+    ...(summary.skipped ? [`skipped ${summary.skipped}`] : []),
+  ].join(', ');
+  streams.out.write(`${options.dryRun ? 'Dry run, nothing written: ' : ''}${counts.charAt(0).toUpperCase()}${counts.slice(1)}.\n`);
+  return summary;
+}
+
+async function carryOut(
+  step: Step,
+  options: ImportOptions,
+  summary: ImportSummary,
+  say: (line: string) => void,
+  routine: (line: string) => void,
+): Promise<void> {
+  const would = options.dryRun;
+  const target = join(options.contentDir, step.path);
+  const from = step.candidate.origin;
+  switch (step.kind) {
+    case 'unchanged':
+      summary.unchanged++;
+      routine(`unchanged ${target} ← ${from}`);
+      return;
+    case 'conflict':
+      summary.conflicts++;
+      say(`conflict  ${target} ← ${from}: ${step.reason}`);
+      return;
+    case 'create':
+      if (await stat(target).then(() => true, () => false)) {
+        summary.conflicts++;
+        say(`conflict  ${target} ← ${from}: a file is already there but is not a valid release; fix or remove it`);
+        return;
+      }
+      if (!options.dryRun) await writeAtomically(target, step.content);
+      summary.imported++;
+      routine(`${would ? 'would import' : 'imported '} ${target} ← ${from}`);
+      return;
+    case 'update':
+      if (!options.dryRun) await writeAtomically(target, step.content);
+      summary.updated++;
+      routine(`${would ? 'would overwrite' : 'overwrote'} ${target} ← ${from}`);
+      return;
+  }
+}

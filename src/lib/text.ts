@@ -1,0 +1,43 @@
+/**
+ * Plain text on its way into the archive: line ends, paragraphs, and the few characters no web
+ * page can show. Nothing here changes a character inside a paragraph.
+ */
+
+/** `\r\n` and lone `\r` become `\n`: line ends are layout, not text. */
+export function normalizeLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Splits text into paragraphs: every line that is not blank is one paragraph, trimmed of the
+ * spaces around it. So blank-line-separated text and one-paragraph-per-line text (as in
+ * `whitehouse-2016.jsonl`) both come out paragraph for paragraph, and no line is ever run into
+ * another.
+ */
+export function splitParagraphs(text: string): string[] {
+  return normalizeLineEnds(text)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * Why a text cannot be shown exactly on a web page, or `undefined` when it can: HTML parsers drop
+ * NUL, and a lone UTF-16 surrogate cannot be written as UTF-8 at all.
+ */
+export function unshowableText(text: string): string | undefined {
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) return `contains a NUL character (U+0000) at offset ${nul}, which no web page can show`;
+  const surrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  if (surrogate) {
+    return `contains a lone surrogate (U+${surrogate[0].charCodeAt(0).toString(16).toUpperCase()}) at offset ${surrogate.index}, which is not a character`;
+  }
+  return undefined;
+}
+
+/** A title made from the first words of a text, for releases that have none. */
+export function titleFromWords(paragraphs: readonly string[], maxWords = 10): string {
+  const words = paragraphs.join(' ').split(/\s+/).filter(Boolean);
+  const title = words.slice(0, maxWords).join(' ');
+  return words.length > maxWords ? `${title}…` : title;
+}

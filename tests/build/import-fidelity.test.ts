@@ -1,0 +1,110 @@
+/**
+ * Fidelity over the real corpus: every release of the corpus, the wire folder, the seed and a set
+ * of adversarial texts goes through the import command and a build; the text on each built page
+ * must equal its input paragraph by paragraph.
+ */
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { releasePath } from '../../src/lib/permalink.ts';
+import { readReleaseSource } from '../../src/lib/release-file.ts';
+import { releaseSchema, type ReleaseData } from '../../src/lib/schema.ts';
+import { listFiles } from '../../src/lib/check-content.ts';
+import { adversarialRecords } from '../support/adversarial.ts';
+import { seedParts } from '../support/corpus.ts';
+import { attribute, findAll, parseHtml, releaseParagraphs, textOf } from '../support/html.ts';
+import { runImportCommand } from '../support/import.ts';
+import { CORPUS_DIR, SEED_FILE, buildOrThrow, tempDir } from '../support/site.ts';
+
+/** The test's own reading of an input text: its non-blank lines, trimmed, CRLF or not. */
+function lines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/).map((line) => line.trim()).filter((line) => line.length > 0);
+}
+
+/** Where a built page's paragraphs first differ from the expected ones, in words. */
+function difference(expected: string[], actual: string[]): string | undefined {
+  const index = expected.findIndex((paragraph, i) => paragraph !== actual[i]);
+  if (index === -1) return expected.length === actual.length ? undefined : `${actual.length} paragraphs instead of ${expected.length}`;
+  const want = expected[index]!;
+  const got = actual[index] ?? '';
+  let at = 0;
+  while (want[at] === got[at]) at++;
+  return `paragraph ${index + 1} differs at character ${at}: expected ${JSON.stringify(want.slice(Math.max(0, at - 30), at + 30))}, page shows ${JSON.stringify(got.slice(Math.max(0, at - 30), at + 30))}`;
+}
+
+describe('importing the whole corpus and building it', () => {
+  const expected = new Map<string, string[]>();
+  let content: string;
+  let out: string;
+  let releases: ReleaseData[];
+  let importOutput: string;
+
+  beforeAll(async () => {
+    const work = await tempDir('fidelity');
+    content = join(work, 'content');
+    out = join(work, 'dist');
+    const adversarial = join(work, 'adversarial.jsonl');
+    const records = adversarialRecords();
+    await writeFile(adversarial, records.map((r) => JSON.stringify(r)).join('\n'));
+
+    for (const file of ['whitehouse-2016.jsonl', 'miller-center.jsonl']) {
+      for (const line of (await readFile(join(CORPUS_DIR, file), 'utf8')).split('\n').filter(Boolean)) {
+        const row = JSON.parse(line) as { source_url: string; text: string };
+        expected.set(`source ${row.source_url}`, lines(row.text));
+      }
+    }
+    for (const record of records) expected.set(`source ${record.source_url}`, lines(record.text!));
+    const wire = join(CORPUS_DIR, 'wire');
+    for (const file of (await readdir(wire)).filter((f) => f.endsWith('.txt'))) {
+      const all = lines(await readFile(join(wire, file), 'utf8'));
+      // Organisation, header and title lines first; the body runs to the Disclaimer heading.
+      const [month, day, year] = all[1]!.split(' ')[0]!.split('/');
+      expected.set(`wire ${year}-${month}-${day} ${all[2]}`, all.slice(3, all.indexOf('Disclaimer')));
+    }
+    expected.set('wire 2026-01-26 Remarks by NATO Secretary General Mark Rutte', (await seedParts()).paragraphs);
+
+    const imported = await runImportCommand(['--content', content, CORPUS_DIR, SEED_FILE, adversarial]);
+    importOutput = imported.stdout;
+    expect(imported.code, imported.stdout.slice(-2000)).toBe(0);
+    await buildOrThrow({ contentDir: content, outDir: out });
+    releases = [];
+    for (const file of await listFiles(join(content, 'releases'))) {
+      releases.push(releaseSchema.parse(readReleaseSource(await readFile(file, 'utf8')).data));
+    }
+  }, 900_000);
+
+  it('imports every release of the corpus, the wire folder and the seed, and says what it skipped', () => {
+    expect(releases).toHaveLength(1723 + 985 + 40 + 1 + adversarialRecords().length);
+    expect(importOutput).toMatch(/^Imported 2753, unchanged 0, conflicts 0, failed 0, skipped 3\.$/m);
+    expect(importOutput.match(/^note .*no title: titled from its first words/gm)).toHaveLength(9);
+  });
+
+  it('shows every release’s text on its page exactly as the input, paragraph by paragraph', async () => {
+    const differences: string[] = [];
+    let compared = 0;
+    for (const release of releases) {
+      const key = release.source ? `source ${release.source}` : `wire ${release.date} ${release.title}`;
+      const want = expected.get(key);
+      if (!want) {
+        differences.push(`${release.title}: no input found for it`);
+        continue;
+      }
+      const html = await readFile(join(out, releasePath(release), 'index.html'), 'utf8');
+      const problem = difference(want, releaseParagraphs(html));
+      compared++;
+      if (problem) differences.push(`/${releasePath(release)} (${release.title.slice(0, 60)}): ${problem}`);
+    }
+    expect(differences.slice(0, 10), `${differences.length} releases differ; the first ones`).toEqual([]);
+    expect(compared).toBe(releases.length);
+  });
+
+  it('shows adversarial titles and venues as text', async () => {
+    const [markup] = releases.filter((r) => r.source === 'https://example.org/adversarial/1');
+    const document = parseHtml(await readFile(join(out, releasePath(markup!), 'index.html'), 'utf8'));
+    const [h1] = findAll(document, (e) => e.tagName === 'h1');
+    expect(h1 && textOf(h1)).toBe('Markup that must stay text: {braces} <script>alert(1)</script> `code` *stars*');
+    const venue = findAll(document, (e) => attribute(e, 'data-pagefind-meta') === 'venue');
+    expect(venue.map(textOf)).toEqual(['<b>{venue}</b>']);
+    expect(findAll(document, (e) => e.tagName === 'script' && textOf(e).includes('alert'))).toEqual([]);
+  });
+});
