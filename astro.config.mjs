@@ -2,11 +2,17 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
-import { cacheDir, outDir } from './src/lib/env.ts';
+import { basePath, cacheDir, contentDir, outDir, siteUrl } from './src/lib/env.ts';
+import { rehypeParagraphIds } from './src/lib/paragraph-ids.ts';
+import { readRedirects } from './src/lib/redirects.ts';
 
 export default defineConfig({
+  site: siteUrl(),
+  base: basePath(),
+  redirects: readRedirects(contentDir()),
   outDir: outDir(),
   cacheDir: cacheDir(),
   trailingSlash: 'always',
@@ -14,10 +20,15 @@ export default defineConfig({
     // The one place the Markdown processor is chosen, for .md and .mdx alike. remark-gfm is added
     // as a plugin (not through `gfm: true`) so the pipeline states it; SmartyPants is off because
     // a release's text must reach the page exactly as written, straight quotes and all.
-    processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm] }),
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [rehypeParagraphIds],
+    }),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), sitemap(), pagefind()],
   vite: {
     build: {
       rolldownOptions: {

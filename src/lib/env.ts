@@ -20,3 +20,30 @@ export function cacheDir(cwd = process.cwd()): string {
   const key = createHash('sha256').update(contentDir(cwd)).digest('hex').slice(0, 16);
   return resolve(cwd, 'node_modules/.astro', key);
 }
+
+/**
+ * The address the site is served from, for absolute links in feeds, the sitemap and citations:
+ * `ARCHIVE_SITE`, e.g. `https://example.org`. Without it the local preview's address is used.
+ */
+export function siteUrl(): string {
+  const value = process.env.ARCHIVE_SITE || 'http://localhost:4321';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ARCHIVE_SITE is "${value}": expected an absolute http(s) address such as https://example.org`);
+  }
+  if (!/^https?:$/.test(url.protocol)) {
+    throw new Error(`ARCHIVE_SITE is "${value}": expected an http or https address`);
+  }
+  return url.origin;
+}
+
+/** The path the site lives under: `ARCHIVE_BASE`, e.g. `/press`; `/` when not set. */
+export function basePath(): string {
+  const value = process.env.ARCHIVE_BASE || '/';
+  if (!/^\/(?:[A-Za-z0-9._~-]+\/?)*$/.test(value)) {
+    throw new Error(`ARCHIVE_BASE is "${value}": expected a path such as /press`);
+  }
+  return value.replace(/\/?$/, '/');
+}

@@ -3,7 +3,9 @@
  * module of `src/lib` that touches `astro:content`; everything it computes with is pure.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { facetSlugs } from './facets.ts';
 import { releasePath } from './permalink.ts';
+import { openingWords, plainParagraphs } from './plain-text.ts';
 
 /** A release as the collection holds it. */
 export type Release = CollectionEntry<'releases'>;
@@ -31,7 +33,53 @@ export function href(path = ''): string {
   return `${base}${path.replace(/^\//, '')}`;
 }
 
+/** A site path as an absolute URL on the configured site. */
+export function absoluteUrl(path: string, site: URL | undefined): string {
+  return new URL(href(path), site).href;
+}
+
 /** A release's permalink, base included. */
 export function releaseUrl(release: Release): string {
   return href(releasePath(release.data));
+}
+
+/** A release's paragraphs as plain text. */
+export function releaseText(release: Release): string[] {
+  return plainParagraphs(release.body ?? '');
+}
+
+const summaries = new Map<string, string>();
+
+/** The opening words of a release, for descriptions and feed summaries. */
+export function releaseSummary(release: Release): string {
+  let summary = summaries.get(release.id);
+  if (summary === undefined) {
+    summary = openingWords(releaseText(release));
+    summaries.set(release.id, summary);
+  }
+  return summary;
+}
+
+let slugs: Promise<{ speaker: Map<string, string>; organisation: Map<string, string> }> | undefined;
+
+/** The slugs of every speaker and organisation, for their pages and feeds. */
+export function getFacetSlugs() {
+  slugs ??= getReleases().then((releases) => ({
+    speaker: facetSlugs(releases.map((r) => r.data.speaker)),
+    organisation: facetSlugs(releases.flatMap((r) => (r.data.organisation ? [r.data.organisation] : []))),
+  }));
+  return slugs;
+}
+
+/** Releases grouped by a key (kept in their order); releases without one are left out. */
+export function groupReleases(releases: readonly Release[], key: (release: Release) => string | undefined) {
+  const groups = new Map<string, Release[]>();
+  for (const release of releases) {
+    const value = key(release);
+    if (value === undefined) continue;
+    let group = groups.get(value);
+    if (!group) groups.set(value, (group = []));
+    group.push(release);
+  }
+  return groups;
 }

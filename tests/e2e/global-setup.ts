@@ -1,7 +1,7 @@
 /**
  * Builds one small real archive for the browser tests: the seed release from content/ and 60
  * releases from the shared corpus (1789–2016, several speakers and types) brought in by the
- * import command, then serves it.
+ * import command, then serves it under /press/.
  */
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,6 +18,9 @@ declare module 'vitest' {
   }
 }
 
+/** The sub-path the test site is served under. */
+const BASE = '/press';
+
 /** How many corpus releases join the seed: enough for two archive pages. */
 const CORPUS_COUNT = 60;
 
@@ -30,8 +33,9 @@ export default async function setup(project: TestProject) {
   const imported = await runImportCommand(['--content', content, '--organisation', 'The White House', sample]);
   if (imported.code !== 0) throw new Error(`import failed:\n${imported.stdout}${imported.stderr}`);
   const out = join(work, 'dist');
-  await buildOrThrow({ contentDir: content, outDir: out });
-  const server = await serve(out);
+  // Deployed under a sub-path, as on a shared host: every link, asset and search path must cope.
+  await buildOrThrow({ contentDir: content, outDir: out, env: { ARCHIVE_BASE: BASE, ARCHIVE_SITE: 'https://example.org' } });
+  const server = await serve(out, BASE);
   project.provide('siteUrl', server.url);
   project.provide('corpusCount', CORPUS_COUNT);
   return async () => {

@@ -31,10 +31,18 @@ async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
 
-/** Serves `root` on a free loopback port: `/a/` gives `/a/index.html`, unknown paths `404.html`. */
-export async function serve(root: string): Promise<Served> {
+/**
+ * Serves `root` on a free loopback port: `/a/` gives `/a/index.html`, unknown paths `404.html`.
+ * With `base` (e.g. `/press`), the site is served under that path, as on a shared host.
+ */
+export async function serve(root: string, base = ''): Promise<Served> {
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (base && requested === base) {
+      response.writeHead(301, { location: `${base}/` }).end();
+      return;
+    }
+    const path = requested.startsWith(`${base}/`) ? requested.slice(base.length) : '/__outside_the_base__';
     let file = join(root, normalize(path));
     if (!file.startsWith(root)) file = join(root, '404.html');
     if (path.endsWith('/')) file = join(file, 'index.html');
@@ -49,7 +57,7 @@ export async function serve(root: string): Promise<Served> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

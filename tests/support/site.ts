@@ -49,8 +49,13 @@ export function buildSite(options: {
   outDir: string;
   env?: Record<string, string>;
 }): Promise<BuildResult> {
+  // Vitest puts its own Vite variables (BASE_URL, NODE_ENV=test, DEV, …) into the environment; a
+  // build that inherited them would take them for its own settings.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(?:BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*)$/.test(key)),
+  );
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     ASTRO_TELEMETRY_DISABLED: '1',
     ARCHIVE_OUT_DIR: options.outDir,
     ...options.env,

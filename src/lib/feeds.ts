@@ -1,0 +1,31 @@
+/** The RSS feeds: the whole archive, and one per speaker and per organisation. */
+import rss from '@astrojs/rss';
+import { SITE_TITLE } from '../consts.ts';
+import { feedDate } from './feed-dates.ts';
+import { absoluteUrl, releaseSummary, type Release } from './releases.ts';
+import { releasePath } from './permalink.ts';
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** An RSS response listing `releases`, newest first, each with its opening words. */
+export function releaseFeed(options: { title: string; description: string; releases: Release[]; site: URL | undefined }) {
+  return rss({
+    title: options.title,
+    description: options.description,
+    site: absoluteUrl('', options.site),
+    items: options.releases.map((release) => ({
+      title: release.data.title,
+      link: absoluteUrl(releasePath(release.data), options.site),
+      pubDate: feedDate(release.data.date),
+      description: releaseSummary(release),
+      categories: [release.data.type],
+      // RSS's own <author> must be an e-mail address; Dublin Core names the speaker.
+      customData: `<dc:creator>${escapeXml(release.data.speaker)}</dc:creator>`,
+    })),
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    customData: `<language>en</language><generator>${escapeXml(SITE_TITLE)}</generator>`,
+    trailingSlash: true,
+  });
+}

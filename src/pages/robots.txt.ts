@@ -1,0 +1,8 @@
+import type { APIContext } from 'astro';
+import { absoluteUrl } from '../lib/releases.ts';
+
+export function GET({ site }: APIContext) {
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('sitemap-index.xml', site)}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}

@@ -1,0 +1,100 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectErrors, launchBrowser } from '../support/browser.ts';
+
+const site = inject('siteUrl');
+const PERMALINK = '/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
+  page = await context.newPage();
+  errors = collectErrors(page);
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(() => {
+  expect(errors).toEqual([]);
+});
+
+describe('linking and citing, on a site deployed under /press/', () => {
+  it('opens #p-12 scrolled to paragraph 12 and marks it', async () => {
+    await page.goto(`${site}${PERMALINK}#p-12`);
+    const paragraph = page.locator('#p-12');
+    await expect(paragraph.textContent()).resolves.toMatch(/^And one final word on this, when I had my first lunch/);
+    const { top, background } = await paragraph.evaluate((p) => ({
+      top: p.getBoundingClientRect().top,
+      background: getComputedStyle(p).backgroundColor,
+    }));
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(100);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    const other = await page.locator('#p-11').evaluate((p) => getComputedStyle(p).backgroundColor);
+    expect(other).toBe('rgba(0, 0, 0, 0)');
+  });
+
+  it('shows a paragraph’s link on keyboard focus, and following it copies the paragraph’s address', async () => {
+    await page.goto(`${site}${PERMALINK}`);
+    const link = page.getByRole('link', { name: 'Paragraph 3: link to this paragraph' });
+    await expect(link.evaluate((a) => getComputedStyle(a).opacity)).resolves.toBe('0');
+    await link.focus();
+    await expect(link.evaluate((a) => getComputedStyle(a).opacity)).resolves.toBe('1');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${site}${PERMALINK}#p-3`);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site}${PERMALINK}#p-3`);
+    await expect(page.locator('.copy-status').textContent()).resolves.toBe('Link to paragraph 3 copied.');
+  });
+
+  it('copies a ready citation to the clipboard', async () => {
+    await page.goto(`${site}${PERMALINK}`);
+    await page.getByRole('button', { name: 'Copy Chicago citation' }).click();
+    const chicago = await page.evaluate(() => navigator.clipboard.readText());
+    expect(chicago).toBe(
+      'Rutte, Mark. “Remarks by NATO Secretary General Mark Rutte.” Remarks, European Parliament, January 26, 2026. NATO - North Atlantic Treaty Organisation. Distributed by Public Technologies (PUBT). https://example.org/press/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/.',
+    );
+    await page.getByRole('button', { name: 'Copy BibTeX citation' }).click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(/^@misc\{rutte2026remarks,\n {2}author = \{Rutte, Mark\},/);
+    await expect(page.locator('.copy-status').textContent()).resolves.toBe('Citation copied.');
+  });
+
+  it('searches under /press/ and a result’s link opens the release there', async () => {
+    await page.goto(`${site}/search/?q=PURL`);
+    const result = page.locator('.result h2 a').first();
+    await expect(result.getAttribute('href')).resolves.toBe(`/press${PERMALINK}`);
+    await result.click();
+    await page.waitForURL(`${site}${PERMALINK}`);
+  });
+
+  it('prints the release without navigation or search, with its permalink and paragraph numbers', async () => {
+    await page.goto(`${site}${PERMALINK}`);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => {
+      const visible = (selector: string) => {
+        const element = document.querySelector(selector);
+        return element !== null && getComputedStyle(element).display !== 'none' && getComputedStyle(element).opacity !== '0';
+      };
+      return {
+        header: visible('.site-header'),
+        footer: visible('.site-footer'),
+        search: visible('.search-form'),
+        permalink: visible('.print-permalink') ? document.querySelector('.print-permalink')?.textContent : null,
+        number: visible('.paragraph-link'),
+      };
+    });
+    await page.emulateMedia({ media: 'screen' });
+    expect(shown).toEqual({
+      header: false,
+      footer: false,
+      search: false,
+      permalink: 'Permalink: https://example.org/press/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/',
+      number: true,
+    });
+  });
+});
