@@ -12,7 +12,7 @@ import { readRedirects } from './src/lib/redirects.ts';
 export default defineConfig({
   site: siteUrl(),
   base: basePath(),
-  redirects: readRedirects(contentDir()),
+  redirects: readRedirects(contentDir(), basePath()),
   outDir: outDir(),
   cacheDir: cacheDir(),
   trailingSlash: 'always',

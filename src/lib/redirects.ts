@@ -8,8 +8,12 @@ import { join } from 'node:path';
 
 const SITE_PATH = /^\/(?:[A-Za-z0-9._~%-]+\/)*$/;
 
-/** Reads and checks the redirect list of a content folder; an absent file means no redirects. */
-export function readRedirects(contentDir: string): Record<string, string> {
+/**
+ * Reads and checks the redirect list of a content folder; an absent file means no redirects.
+ * Old addresses stay as written (Astro puts them under the base); new ones get the base, which
+ * Astro does not add to a redirect's destination.
+ */
+export function readRedirects(contentDir: string, base = '/'): Record<string, string> {
   const file = join(contentDir, 'redirects.json');
   if (!existsSync(file)) return {};
   let data: unknown;
@@ -29,7 +33,7 @@ export function readRedirects(contentDir: string): Record<string, string> {
       }
     }
     if (from === to) throw new Error(`${file}: "${from}" redirects to itself`);
-    redirects[from] = to as string;
+    redirects[from] = `${base.replace(/\/$/, '')}${to as string}`;
   }
   return redirects;
 }

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkContent } from '../../src/lib/check-content.ts';
+import { releasePath } from '../../src/lib/permalink.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedParts } from '../support/corpus.ts';
 import { attribute, findAll, parseHtml, releaseParagraphs, textOf } from '../support/html.ts';
-import { buildOrThrow, tempDir } from '../support/site.ts';
+import { ROOT, buildOrThrow, tempDir } from '../support/site.ts';
 
 const PERMALINK = 'releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/';
 
@@ -67,5 +70,18 @@ describe('the seed release, built from content/ in Tokyo time', () => {
     expect(bundle).toContain('pagefind.js');
     const entry = JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(1);
+  });
+
+  it('keeps every published permalink resolving, to its release or through a redirect, and lists every release of content/', async () => {
+    const listed = (await readFile(join(ROOT, 'tests/fixtures/published-permalinks.txt'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.startsWith('/'));
+    for (const permalink of listed) {
+      expect(existsSync(join(out, permalink, 'index.html')), `${permalink} no longer resolves: add it to content/redirects.json`).toBe(true);
+    }
+    const { releases } = await checkContent(join(ROOT, 'content/releases'));
+    for (const data of releases.values()) {
+      expect(listed, `add /${releasePath(data)} to tests/fixtures/published-permalinks.txt`).toContain(`/${releasePath(data)}`);
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Fidelity over the real corpus: every release of the corpus, the wire folder, the seed and a set
- * of adversarial texts goes through the import command and a build; the text on each built page
- * must equal its input paragraph by paragraph.
+ * The whole real corpus as a site: every release of the corpus, the wire folder, the seed and a
+ * set of adversarial texts goes through the import command and one build. The text on each page
+ * must equal its input paragraph by paragraph; every internal link must resolve; every release
+ * must be in the feeds, the sitemap and the JSON export, agreeing with its page.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +15,10 @@ import { adversarialRecords } from '../support/adversarial.ts';
 import { seedParts } from '../support/corpus.ts';
 import { attribute, findAll, parseHtml, releaseParagraphs, textOf } from '../support/html.ts';
 import { runImportCommand } from '../support/import.ts';
+import { brokenLinks } from '../support/links.ts';
 import { CORPUS_DIR, SEED_FILE, buildOrThrow, tempDir } from '../support/site.ts';
+import { feedItems, parseXml } from '../support/xml.ts';
+import { facetSlugs } from '../../src/lib/facets.ts';
 
 /** The test's own reading of an input text: its non-blank lines, trimmed, CRLF or not. */
 function lines(text: string): string[] {
@@ -105,6 +109,60 @@ describe('importing the whole corpus and building it', () => {
     expect(h1 && textOf(h1)).toBe('Markup that must stay text: {braces} <script>alert(1)</script> `code` *stars*');
     const venue = findAll(document, (e) => attribute(e, 'data-pagefind-meta') === 'venue');
     expect(venue.map(textOf)).toEqual(['<b>{venue}</b>']);
-    expect(findAll(document, (e) => e.tagName === 'script' && textOf(e).includes('alert'))).toEqual([]);
+    const scripts = findAll(document, (e) => e.tagName === 'script' && attribute(e, 'type') !== 'application/ld+json');
+    expect(scripts.filter((e) => textOf(e).includes('alert'))).toEqual([]);
+    const [ld] = findAll(document, (e) => attribute(e, 'type') === 'application/ld+json');
+    expect(textOf(ld!)).not.toMatch(/<\/?script/i);
+  });
+
+  it('has no broken internal link, asset or #fragment on any page', async () => {
+    const { broken, checked } = await brokenLinks(out, 'http://localhost:4321');
+    expect(broken.slice(0, 20), `${broken.length} broken links; the first ones`).toEqual([]);
+    expect(checked).toBeGreaterThan(releases.length * 10);
+  });
+
+  it('lists every release in the archive feed, its speaker’s and its organisation’s feeds, and the sitemap', async () => {
+    const url = (release: ReleaseData) => `http://localhost:4321/${releasePath(release)}`;
+    const archive = new Map(feedItems(await readFile(join(out, 'feed.xml'), 'utf8')).map((item) => [item.link, item.date]));
+    const speakers = facetSlugs(releases.map((r) => r.speaker));
+    const organisations = facetSlugs(releases.flatMap((r) => (r.organisation ? [r.organisation] : [])));
+    const feeds = new Map<string, Map<string, string>>();
+    const feed = async (path: string) => {
+      let items = feeds.get(path);
+      if (!items) {
+        items = new Map(feedItems(await readFile(join(out, path), 'utf8')).map((item) => [item.link, item.date]));
+        feeds.set(path, items);
+      }
+      return items;
+    };
+    const sitemap = new Set<string>();
+    const index = parseXml(await readFile(join(out, 'sitemap-index.xml'), 'utf8'));
+    for (const { loc } of index['sitemapindex'].sitemap) {
+      const map = parseXml(await readFile(join(out, new URL(loc).pathname), 'utf8'));
+      for (const entry of map['urlset'].url) sitemap.add(entry.loc);
+    }
+    const missing: string[] = [];
+    for (const release of releases) {
+      if (archive.get(url(release)) !== release.date) missing.push(`${url(release)}: not in feed.xml with date ${release.date}`);
+      if ((await feed(`speakers/${speakers.get(release.speaker)}/feed.xml`)).get(url(release)) !== release.date) missing.push(`${url(release)}: not in its speaker's feed`);
+      if (release.organisation && (await feed(`organisations/${organisations.get(release.organisation)}/feed.xml`)).get(url(release)) !== release.date) {
+        missing.push(`${url(release)}: not in its organisation's feed`);
+      }
+      if (!sitemap.has(url(release))) missing.push(`${url(release)}: not in the sitemap`);
+    }
+    expect(missing.slice(0, 10), `${missing.length} missing; the first ones`).toEqual([]);
+    expect(archive.size).toBe(releases.length);
+  });
+
+  it('exports every release as JSON agreeing with its page', async () => {
+    const disagreements: string[] = [];
+    for (const release of releases) {
+      const json = JSON.parse(await readFile(join(out, `${releasePath(release).replace(/\/$/, '')}.json`), 'utf8'));
+      const problem = difference(releaseParagraphs(await readFile(join(out, releasePath(release), 'index.html'), 'utf8')), json.paragraphs);
+      if (problem) disagreements.push(`${releasePath(release)}: ${problem}`);
+      if (json.title !== release.title || json.date !== release.date || json.speaker !== release.speaker) disagreements.push(`${releasePath(release)}: fields differ`);
+    }
+    expect(disagreements.slice(0, 10)).toEqual([]);
+    expect(JSON.parse(await readFile(join(out, 'releases.json'), 'utf8')).count).toBe(releases.length);
   });
 });
