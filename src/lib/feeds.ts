@@ -4,22 +4,23 @@ import { SITE_TITLE } from '../consts.ts';
 import { feedDate } from './feed-dates.ts';
 import { absoluteUrl, releaseSummary, type Release } from './releases.ts';
 import { releasePath } from './permalink.ts';
+import { xmlText } from './xml-text.ts';
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return xmlText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** An RSS response listing `releases`, newest first, each with its opening words. */
 export function releaseFeed(options: { title: string; description: string; releases: Release[]; site: URL | undefined }) {
   return rss({
-    title: options.title,
-    description: options.description,
+    title: xmlText(options.title),
+    description: xmlText(options.description),
     site: absoluteUrl('', options.site),
     items: options.releases.map((release) => ({
-      title: release.data.title,
+      title: xmlText(release.data.title),
       link: absoluteUrl(releasePath(release.data), options.site),
       pubDate: feedDate(release.data.date),
-      description: releaseSummary(release),
+      description: xmlText(releaseSummary(release)),
       categories: [release.data.type],
       // RSS's own <author> must be an e-mail address; Dublin Core names the speaker.
       customData: `<dc:creator>${escapeXml(release.data.speaker)}</dc:creator>`,

@@ -8,6 +8,7 @@ import { paragraphId } from '../../src/lib/paragraph-ids.ts';
 import { openingWords, plainParagraphs } from '../../src/lib/plain-text.ts';
 import { readRedirects } from '../../src/lib/redirects.ts';
 import { escapeMdxText } from '../../src/lib/release-file.ts';
+import { xmlText } from '../../src/lib/xml-text.ts';
 import { tempDir } from '../support/site.ts';
 import { parseXml } from '../support/xml.ts';
 
@@ -145,5 +146,11 @@ describe('deploy settings', async () => {
     } finally {
       restore();
     }
+  });
+});
+
+describe('feed text', () => {
+  it('replaces what XML cannot carry and keeps everything else', () => {
+    expect(xmlText('bell\u0007 esc\u001b tab\t nl\n emoji 🇪🇺 nel\u0085')).toBe('bell\uFFFD esc\uFFFD tab\t nl\n emoji 🇪🇺 nel\u0085');
   });
 });
