@@ -11,6 +11,10 @@ export interface ResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** Word positions of the matches in the page. */
+  locations: number[];
+  /** Elements with an id, with the word position where each starts. */
+  anchors: { element: string; id: string; text?: string; location: number }[];
 }
 
 /** One search result, whose data is fetched only when asked for. */

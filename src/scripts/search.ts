@@ -13,6 +13,7 @@ import {
   type SearchFilter,
   type SearchState,
 } from '../lib/search-state.ts';
+import { paragraphMatches, queryTerms } from '../lib/sub-results.ts';
 import type { FilterCounts, Pagefind, ResultData, SearchOptions } from './pagefind-api.ts';
 
 const PAGE_SIZE = 10;
@@ -58,7 +59,24 @@ function optionsFor(state: SearchState): SearchOptions {
   return options;
 }
 
-function renderResult(data: ResultData): HTMLLIElement {
+function renderParagraphs(data: ResultData, query: string): HTMLUListElement | undefined {
+  const matches = paragraphMatches(data.anchors ?? [], data.locations ?? [], queryTerms(query));
+  if (matches.length === 0) return undefined;
+  const list = element('ul', { class: 'sub-results' });
+  for (const match of matches) {
+    const link = element('a', { href: `${data.url}#${match.id}` });
+    link.append(element('span', { class: 'paragraph-number' }, `¶ ${match.number}`), ' ');
+    for (const part of match.excerpt) {
+      link.append(part.mark ? element('mark', {}, part.text) : document.createTextNode(part.text));
+    }
+    const item = element('li');
+    item.append(link);
+    list.append(item);
+  }
+  return list;
+}
+
+function renderResult(data: ResultData, query: string): HTMLLIElement {
   const item = element('li', { class: 'result' });
   const heading = element('h2');
   heading.append(element('a', { href: data.url }, data.meta['title'] ?? data.url));
@@ -74,6 +92,8 @@ function renderResult(data: ResultData): HTMLLIElement {
   const excerpt = element('p', { class: 'excerpt' });
   renderExcerpt(excerpt, data.excerpt);
   item.append(excerpt);
+  const paragraphs = query.trim() ? renderParagraphs(data, query) : undefined;
+  if (paragraphs) item.append(paragraphs);
   return item;
 }
 
@@ -159,7 +179,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     // The first batch replaces the old results only once it is ready, so typing never flickers.
     const showMore = async (first: boolean) => {
       const batch = results.slice(shown, shown + PAGE_SIZE);
-      const items = (await Promise.all(batch.map((result) => result.data()))).map(renderResult);
+      const items = (await Promise.all(batch.map((result) => result.data()))).map((data) => renderResult(data, state.query));
       if (current !== run) return;
       if (first) list.replaceChildren(...items);
       else list.append(...items);

@@ -8,6 +8,7 @@ import { attribute, findAll, parseHtml, releaseParagraphs } from '../support/htm
 import { ROOT, buildOrThrow, tempDir, writeFileDeep, writeReleases, type FixtureRelease } from '../support/site.ts';
 import { feedItems, parseXml } from '../support/xml.ts';
 import { cp } from 'node:fs/promises';
+import { brokenLinks } from '../support/links.ts';
 
 const SITE = 'https://example.org/press/';
 const SEED = '/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/';
@@ -130,5 +131,11 @@ describe('linking, feeds and export, for a site under https://example.org/press/
   it('turns the redirect list into a redirect page at the old permalink', async () => {
     const html = await page('/releases/2026/01/26/old-name/');
     expect(html).toMatch(/<meta http-equiv="refresh" content="0;url=\/press\/releases\/2026\/01\/26\/remarks-by-nato-secretary-general-mark-rutte\/"/);
+  });
+
+  it('has no broken internal link, asset or #fragment anywhere under /press/', async () => {
+    const { broken, checked } = await brokenLinks(out, 'https://example.org', '/press/');
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
   });
 });

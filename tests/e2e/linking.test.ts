@@ -98,3 +98,16 @@ describe('linking and citing, on a site deployed under /press/', () => {
     });
   });
 });
+
+describe('search sub-results', () => {
+  it('link to the matching paragraph, which opens scrolled to and marked', async () => {
+    await page.goto(`${site}/search/?q=PURL`);
+    const sub = page.locator('.result').first().locator('.sub-results a').first();
+    await expect(sub.getAttribute('href')).resolves.toBe(`/press${PERMALINK}#p-5`);
+    await expect(sub.locator('mark').first().textContent()).resolves.toBe('PURL');
+    await sub.click();
+    await page.waitForURL(`${site}${PERMALINK}#p-5`);
+    const background = await page.locator('#p-5').evaluate((p) => getComputedStyle(p).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+  });
+});
