@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import { SITE_TITLE } from '../consts.ts';
 import { feedDate } from './feed-dates.ts';
-import { absoluteUrl, releaseSummary, type Release } from './releases.ts';
+import { absoluteUrl, getFacetSlugs, getReleases, groupReleases, releaseSummary, type Release } from './releases.ts';
 import { releasePath } from './permalink.ts';
 import { xmlText } from './xml-text.ts';
 
@@ -28,5 +28,28 @@ export function releaseFeed(options: { title: string; description: string; relea
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>en</language><generator>${escapeXml(SITE_TITLE)}</generator>`,
     trailingSlash: true,
+  });
+}
+
+/** The facets that have a feed per value. */
+export type FeedFacet = 'speaker' | 'organisation';
+
+/** Static paths for one feed per speaker or per organisation, each with its releases. */
+export async function facetFeedPaths(facet: FeedFacet) {
+  const [releases, slugs] = await Promise.all([getReleases(), getFacetSlugs()]);
+  const groups = groupReleases(releases, (release) => release.data[facet]);
+  return [...slugs[facet]].map(([name, slug]) => ({
+    params: { [facet]: slug },
+    props: { name, releases: groups.get(name) ?? [] },
+  }));
+}
+
+/** The feed of one speaker or organisation. */
+export function facetFeed(props: { name: string; releases: Release[] }, site: URL | undefined) {
+  return releaseFeed({
+    title: `${props.name} | ${SITE_TITLE}`,
+    description: `Releases of ${props.name}, newest first.`,
+    releases: props.releases,
+    site,
   });
 }
