@@ -80,3 +80,16 @@ export function formatMonth(value: string): string {
 export function yearOf(value: string): string {
   return value.slice(0, 4);
 }
+
+/** Formats a period: `2016-01` as `January 2016`; a year, `2016`, stays as it is. */
+export function formatPeriod(period: string): string {
+  const [year, month] = period.split('-');
+  return month ? `${MONTH_NAMES[Number(month) - 1]} ${year}` : period;
+}
+
+/** The first and last day of a period, `2016` or `2016-02`: `2016-02-01` and `2016-02-29`. */
+export function periodRange(period: string): { from: string; to: string } {
+  const [year, month] = period.split('-');
+  if (!month) return { from: `${year}-01-01`, to: `${year}-12-31` };
+  return { from: `${year}-${month}-01`, to: `${year}-${month}-${daysInMonth(Number(year), Number(month))}` };
+}

@@ -69,15 +69,28 @@ export function releaseSummary(release: Release): string {
   return summary;
 }
 
-let slugs: Promise<{ speaker: Map<string, string>; organisation: Map<string, string> }> | undefined;
+/** The facets whose values are free text and so get slugs for their pages. */
+export type NamedFacet = 'speaker' | 'organisation' | 'venue';
 
-/** The slugs of every speaker and organisation, for their pages and feeds. */
+let slugs: Promise<Record<NamedFacet, Map<string, string>>> | undefined;
+
+/** The slugs of every speaker, organisation and venue, for their pages and feeds. */
 export function getFacetSlugs() {
-  slugs ??= getReleases().then((releases) => ({
-    speaker: facetSlugs(releases.map((r) => r.data.speaker)),
-    organisation: facetSlugs(releases.flatMap((r) => (r.data.organisation ? [r.data.organisation] : []))),
-  }));
+  slugs ??= getReleases().then((releases) => {
+    const values = (facet: NamedFacet) => releases.flatMap((r) => (r.data[facet] ? [r.data[facet]] : []));
+    return { speaker: facetSlugs(values('speaker')), organisation: facetSlugs(values('organisation')), venue: facetSlugs(values('venue')) };
+  });
   return slugs;
+}
+
+let positions: Promise<Map<string, number>> | undefined;
+
+/** The releases just before (older) and after (newer) one in time, where there are any. */
+export async function getNeighbours(release: Release): Promise<{ older: Release | undefined; newer: Release | undefined }> {
+  const releases = await getReleases();
+  positions ??= Promise.resolve(new Map(releases.map((r, i) => [r.id, i])));
+  const index = (await positions).get(release.id) ?? -1;
+  return { older: releases[index + 1], newer: index > 0 ? releases[index - 1] : undefined };
 }
 
 /** Releases grouped by a key (kept in their order); releases without one are left out. */

@@ -3,6 +3,8 @@ import {
   daysInMonth,
   formatDate,
   formatMonth,
+  formatPeriod,
+  periodRange,
   isCalendarDate,
   parseCalendarDate,
 } from '../../src/lib/dates.ts';
@@ -52,5 +54,16 @@ describe.each(['America/Los_Angeles', 'Asia/Tokyo'])('in time zone %s', (zone) =
     expect(formatDate(date)).toBe('26 January 2026');
     expect(releasePath({ date, slug: 'x' })).toBe('releases/2026/01/26/x/');
     expect(formatDate('1789-04-30')).toBe('30 April 1789');
+  });
+});
+
+describe('periods: years and months', () => {
+  it('names them and gives their first and last days, leap years included', () => {
+    expect(formatPeriod('1789')).toBe('1789');
+    expect(formatPeriod('1789-04')).toBe('April 1789');
+    expect(periodRange('2016')).toEqual({ from: '2016-01-01', to: '2016-12-31' });
+    expect(periodRange('2016-02')).toEqual({ from: '2016-02-01', to: '2016-02-29' });
+    expect(periodRange('1900-02')).toEqual({ from: '1900-02-01', to: '1900-02-28' });
+    expect(periodRange('2016-04')).toEqual({ from: '2016-04-01', to: '2016-04-30' });
   });
 });
