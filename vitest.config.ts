@@ -26,6 +26,17 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        // One build of the whole real corpus, shared by every file: checked as files and in Chromium.
+        test: {
+          name: 'corpus',
+          include: ['tests/corpus/**/*.test.ts'],
+          globalSetup: ['tests/corpus/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
+        },
+      },
     ],
   },
 });

@@ -2,10 +2,22 @@
  * Builds the Pagefind search index over the finished site, so that `astro build` alone gives a
  * complete, searchable archive with no second command to forget. Any error Pagefind reports
  * fails the build: a site whose search silently misses releases is worse than no build.
+ * Only release pages hold text to search; each goes to Pagefind as `indexableHtml` makes it.
  */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { indexableHtml } from '../lib/index-text.ts';
+
+/** How many pages are read and handed to Pagefind at once. */
+const BATCH = 64;
+
+async function releasePages(site: string): Promise<string[]> {
+  const entries = await readdir(join(site, 'releases'), { recursive: true }).catch(() => []);
+  return entries.filter((path) => path.endsWith('index.html')).map((path) => join('releases', path));
+}
 
 function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
@@ -22,11 +34,19 @@ export default function pagefindIntegration(): AstroIntegration {
           const { index, errors } = await pagefind.createIndex({});
           check('start', errors);
           if (!index) throw new Error('Pagefind could not start');
-          const added = await index.addDirectory({ path: site });
-          check('index the site', added.errors);
+          const pages = await releasePages(site);
+          for (let i = 0; i < pages.length; i += BATCH) {
+            await Promise.all(
+              pages.slice(i, i + BATCH).map(async (sourcePath) => {
+                const content = indexableHtml(await readFile(join(site, sourcePath), 'utf8'));
+                const added = await index.addHTMLFile({ sourcePath, content });
+                check(`index ${sourcePath}`, added.errors);
+              }),
+            );
+          }
           const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
           check('write the index', written.errors);
-          logger.info(`Indexed ${added.page_count} pages for search.`);
+          logger.info(`Indexed ${pages.length} release pages for search.`);
         } finally {
           await pagefind.close();
         }

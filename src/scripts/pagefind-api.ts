@@ -3,8 +3,11 @@
 /** Counts of releases per filter value, by filter name. */
 export type FilterCounts = Record<string, Record<string, number>>;
 
-/** Filter selections: within a filter any value may match, across filters all must. */
-export type FilterSelection = Record<string, { any: string[] }>;
+/**
+ * Filter selections: `{ speaker: { any: [...] } }` matches any of the values; different keys must
+ * all match; the key `any` holds a list of selections of which one must match.
+ */
+export type FilterSelection = Record<string, { any: string[] } | Record<string, { any: string[] }>[]>;
 
 /** One page's stored data, loaded on demand. */
 export interface ResultData {

@@ -2,9 +2,13 @@
  * The search page: reads the state from the URL, asks Pagefind, and renders results and filters.
  * Every value from the index is put on the page as text, never as HTML.
  */
+import { dateCover } from '../lib/date-range.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
+import { highlightUrl } from '../lib/highlight.ts';
 import {
+  RESULTS_STEP,
   SEARCH_FILTERS,
+  dateRangeProblem,
   isActive,
   parseState,
   phraseFirst,
@@ -14,15 +18,15 @@ import {
   type SearchState,
 } from '../lib/search-state.ts';
 import { paragraphMatches, queryTerms } from '../lib/sub-results.ts';
-import type { FilterCounts, Pagefind, ResultData, SearchOptions } from './pagefind-api.ts';
-
-const PAGE_SIZE = 10;
+import type { FilterCounts, Pagefind, ResultData, SearchOptions, SearchResponse, SearchResult } from './pagefind-api.ts';
+import { arrowKeys } from './result-keys.ts';
 
 const FILTER_LABELS: Record<SearchFilter, string> = {
   speaker: 'Speaker',
   organisation: 'Organisation',
   type: 'Type',
   year: 'Year',
+  venue: 'Venue',
 };
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -49,10 +53,18 @@ export function renderExcerpt(target: HTMLElement, excerpt: string): void {
   }
 }
 
-function optionsFor(state: SearchState): SearchOptions {
+/** Pagefind options for a state: filters (with the date range as year, month and day values) and sort. */
+function optionsFor(state: SearchState, years: string[]): SearchOptions | undefined {
   const filters: NonNullable<SearchOptions['filters']> = {};
   for (const filter of SEARCH_FILTERS) {
     if (state.filters[filter].length > 0) filters[filter] = { any: state.filters[filter] };
+  }
+  if (state.from || state.to) {
+    const cover = dateCover(state.from, state.to, years);
+    if (!cover) return undefined;
+    filters['any'] = (['year', 'month', 'day'] as const)
+      .filter((key) => cover[key].length > 0)
+      .map((key) => ({ [key]: { any: cover[key] } }));
   }
   const options: SearchOptions = { filters };
   if (state.sort !== 'relevance') options.sort = { date: state.sort === 'newest' ? 'desc' : 'asc' };
@@ -64,7 +76,7 @@ function renderParagraphs(data: ResultData, query: string): HTMLUListElement | u
   if (matches.length === 0) return undefined;
   const list = element('ul', { class: 'sub-results' });
   for (const match of matches) {
-    const link = element('a', { href: `${data.url}#${match.id}` });
+    const link = element('a', { href: highlightUrl(data.url, query, match.id) });
     link.append(element('span', { class: 'paragraph-number' }, `¶ ${match.number}`), ' ');
     for (const part of match.excerpt) {
       link.append(part.mark ? element('mark', {}, part.text) : document.createTextNode(part.text));
@@ -79,14 +91,14 @@ function renderParagraphs(data: ResultData, query: string): HTMLUListElement | u
 function renderResult(data: ResultData, query: string): HTMLLIElement {
   const item = element('li', { class: 'result' });
   const heading = element('h2');
-  heading.append(element('a', { href: data.url }, data.meta['title'] ?? data.url));
+  heading.append(element('a', { href: highlightUrl(data.url, query) }, data.meta['title'] ?? data.url));
   item.append(heading);
   const facts = element('p', { class: 'result-meta' });
   const date = data.meta['date'];
   if (date && isCalendarDate(date)) facts.append(element('time', { datetime: date }, formatDate(date)));
   for (const key of ['speaker', 'venue']) {
     const value = data.meta[key];
-    if (value) facts.append(element('span', {}, value));
+    if (value) facts.append(element('span', { class: key }, value));
   }
   item.append(facts);
   const excerpt = element('p', { class: 'excerpt' });
@@ -109,7 +121,11 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const form = root.querySelector<HTMLFormElement>('form')!;
   const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
   const sort = root.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const from = root.querySelector<HTMLInputElement>('input[name="from"]')!;
+  const to = root.querySelector<HTMLInputElement>('input[name="to"]')!;
+  const clear = root.querySelector<HTMLButtonElement>('[data-clear]')!;
   const filterArea = root.querySelector<HTMLElement>('[data-filters]')!;
+  const problem = root.querySelector<HTMLElement>('[data-problem]')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const list = root.querySelector<HTMLOListElement>('[data-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
@@ -117,16 +133,27 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 
   // Listeners go on before Pagefind has loaded, so nothing typed meanwhile is lost.
   const ready = loadPagefind(root.dataset['bundle']!, root.dataset['base'] ?? '/');
+  void ready.then(({ totals }) => {
+    const years = Object.keys(totals['year'] ?? {}).sort();
+    if (years.length > 0) {
+      from.min = to.min = `${years[0]}-01-01`;
+      from.max = to.max = `${years.at(-1)}-12-31`;
+    }
+  });
 
   let state = parseState(location.search);
   let run = 0;
-  let pending: (() => Promise<void>) | undefined;
+  let results: SearchResult[] = [];
 
   function renderFilters(totals: FilterCounts, counts: FilterCounts): void {
+    // Rebuilding the checkboxes would lose keyboard focus: note it and give it back.
+    const focused = document.activeElement instanceof HTMLInputElement && filterArea.contains(document.activeElement)
+      ? { name: document.activeElement.name, value: document.activeElement.value }
+      : undefined;
     filterArea.replaceChildren();
     for (const filter of SEARCH_FILTERS) {
       const values = Object.keys(totals[filter] ?? {}).sort((a, b) =>
-        filter === 'year' ? b.localeCompare(a) : a.localeCompare(b),
+        filter === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en'),
       );
       if (values.length === 0) continue;
       const group = element('fieldset', { class: 'filter' });
@@ -142,12 +169,85 @@ export async function startSearch(root: HTMLElement): Promise<void> {
         label.append(element('span', { class: 'count' }, ` (${count})`));
         option.append(box, label);
         options.append(option);
+        if (focused?.name === filter && focused.value === value) queueMicrotask(() => box.focus());
       });
       group.append(options);
       filterArea.append(group);
     }
   }
 
+  async function render(data: Promise<ResultData>[], current: number, append: boolean): Promise<void> {
+    const items = (await Promise.all(data)).map((d) => renderResult(d, state.query));
+    if (current !== run) return;
+    if (append) list.append(...items);
+    else list.replaceChildren(...items);
+    more.hidden = list.children.length >= results.length;
+  }
+
+  /** Filter counts as a reader expects them: a filter's own choices don't narrow its counts. */
+  async function countsFor(pagefind: Pagefind, term: string | null, response: SearchResponse, years: string[]) {
+    const counts: FilterCounts = { ...response.filters };
+    await Promise.all(
+      SEARCH_FILTERS.filter((filter) => state.filters[filter].length > 0).map(async (filter) => {
+        const without = optionsFor({ ...state, filters: { ...state.filters, [filter]: [] } }, years);
+        if (without) counts[filter] = (await pagefind.search(term, without)).filters[filter] ?? {};
+      }),
+    );
+    return counts;
+  }
+
+  async function perform(): Promise<void> {
+    const current = run;
+    const { pagefind, totals } = await ready;
+    if (current !== run) return;
+    const wrong = dateRangeProblem(state);
+    problem.textContent = wrong ?? '';
+    problem.hidden = !wrong;
+    const years = Object.keys(totals['year'] ?? {});
+    const options = wrong ? undefined : optionsFor(state, years);
+    if (!isActive(state) || !options) {
+      results = [];
+      list.replaceChildren();
+      more.hidden = true;
+      renderFilters(totals, isActive(state) ? {} : totals);
+      status.textContent = !isActive(state)
+        ? 'Type words to search the text of every release, or choose a filter or dates.'
+        : 'No releases found: see the problem with the dates above.';
+      root.dataset['resultsFor'] = location.search;
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    const term = state.query.trim() || null;
+    const phrase = state.sort === 'relevance' ? phraseQuery(state.query) : undefined;
+    const [response, phraseResponse] = await Promise.all([
+      pagefind.search(term, options),
+      phrase ? pagefind.search(phrase, options) : undefined,
+    ]);
+    if (current !== run) return;
+    const counts = await countsFor(pagefind, term, response, years);
+    if (current !== run) return;
+    results = phraseResponse ? phraseFirst(phraseResponse.results, response.results) : response.results;
+    // The first batch replaces the old results only once it is ready, so typing never flickers.
+    await render(results.slice(0, state.shown).map((r) => r.data()), current, false);
+    if (current !== run) return;
+    list.removeAttribute('aria-busy');
+    renderFilters(totals, counts);
+    // Announced once the results are on the page, so the count and the list agree.
+    const total = results.length;
+    const what = state.query.trim() ? ` for “${state.query.trim()}”` : '';
+    status.textContent =
+      total === 0 ? `No releases found${what}.` : `${total} ${total === 1 ? 'release' : 'releases'} found${what}.`;
+    // Says which address the page now shows results for, so a script (or test) can wait for it.
+    root.dataset['resultsFor'] = location.search;
+  }
+
+  let searching = false;
+
+  /**
+   * Puts the state in the address, then searches. One search runs at a time: keys typed while it
+   * runs only mark it stale, and the newest state is searched as soon as it ends, so fast typing
+   * never queues up searches for words already gone.
+   */
   async function update(push: boolean): Promise<void> {
     const search = stateToSearch(state);
     if (search !== location.search) {
@@ -155,83 +255,67 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       if (push) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     }
-    const current = ++run;
-    const { pagefind, totals } = await ready;
-    if (current !== run) return;
-    if (!isActive(state)) {
-      list.replaceChildren();
-      more.hidden = true;
-      renderFilters(totals, totals);
-      status.textContent = 'Type words to search the text of every release, or choose a filter.';
-      return;
+    run++;
+    if (searching) return;
+    searching = true;
+    try {
+      let done: number;
+      do {
+        done = run;
+        await perform();
+      } while (done !== run);
+    } finally {
+      searching = false;
     }
-    list.setAttribute('aria-busy', 'true');
-    const options = optionsFor(state);
-    const phrase = state.sort === 'relevance' ? phraseQuery(state.query) : undefined;
-    const [response, phraseResponse] = await Promise.all([
-      pagefind.search(state.query.trim() || null, options),
-      phrase ? pagefind.search(phrase, options) : undefined,
-    ]);
-    if (current !== run) return;
-    const results = phraseResponse ? phraseFirst(phraseResponse.results, response.results) : response.results;
-    const total = results.length;
-    let shown = 0;
-    // The first batch replaces the old results only once it is ready, so typing never flickers.
-    const showMore = async (first: boolean) => {
-      const batch = results.slice(shown, shown + PAGE_SIZE);
-      const items = (await Promise.all(batch.map((result) => result.data()))).map((data) => renderResult(data, state.query));
-      if (current !== run) return;
-      if (first) list.replaceChildren(...items);
-      else list.append(...items);
-      shown += batch.length;
-      more.hidden = shown >= total;
-      if (!first) items[0]?.querySelector('a')?.focus();
-    };
-    pending = () => showMore(false);
-    await showMore(true);
-    if (current !== run) return;
-    list.removeAttribute('aria-busy');
-    renderFilters(totals, response.filters);
-    // Announced once the results are on the page, so the count and the list agree.
-    const what = state.query.trim() ? ` for “${state.query.trim()}”` : '';
-    status.textContent =
-      total === 0 ? `No releases found${what}.` : `${total} ${total === 1 ? 'release' : 'releases'} found${what}.`;
+  }
+
+  async function showMore(): Promise<void> {
+    const start = list.children.length;
+    state.shown = start + RESULTS_STEP;
+    history.replaceState(null, '', `${location.pathname}${stateToSearch(state)}`);
+    await render(results.slice(start, state.shown).map((r) => r.data()), run, true);
+    root.dataset['resultsFor'] = location.search;
+    list.children[start]?.querySelector('a')?.focus();
   }
 
   function readForm(): void {
     state.query = input.value;
     state.sort = sort.value === 'newest' || sort.value === 'oldest' ? sort.value : 'relevance';
+    state.from = from.value;
+    state.to = to.value;
     for (const filter of SEARCH_FILTERS) {
       state.filters[filter] = Array.from(
         filterArea.querySelectorAll<HTMLInputElement>(`input[name="${filter}"]:checked`),
         (box) => box.value,
       );
     }
+    state.shown = RESULTS_STEP;
   }
 
   function showState(): void {
     input.value = state.query;
     sort.value = state.sort;
+    from.value = isCalendarDate(state.from) ? state.from : '';
+    to.value = isCalendarDate(state.to) ? state.to : '';
   }
 
+  const changed = (push: boolean) => () => {
+    readForm();
+    void update(push);
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    readForm();
-    void update(true);
+    changed(true)();
   });
-  input.addEventListener('input', () => {
-    readForm();
-    void update(false);
+  input.addEventListener('input', changed(false));
+  for (const control of [sort, from, to, filterArea]) control.addEventListener('change', changed(true));
+  clear.addEventListener('click', () => {
+    for (const box of filterArea.querySelectorAll<HTMLInputElement>('input:checked')) box.checked = false;
+    from.value = to.value = '';
+    changed(true)();
   });
-  sort.addEventListener('change', () => {
-    readForm();
-    void update(true);
-  });
-  filterArea.addEventListener('change', () => {
-    readForm();
-    void update(true);
-  });
-  more.addEventListener('click', () => void pending?.());
+  more.addEventListener('click', () => void showMore());
+  arrowKeys(input, list);
   window.addEventListener('popstate', () => {
     state = parseState(location.search);
     showState();

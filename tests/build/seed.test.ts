@@ -57,9 +57,11 @@ describe('the seed release, built from content/ in Tokyo time', () => {
     expect(filters.map((e) => [attribute(e, 'data-pagefind-filter'), textOf(e)])).toEqual([
       ['type', 'Remarks'],
       ['speaker', 'Mark Rutte'],
-      ['year[data-year]', '26 January 2026'],
+      ['year[data-year], month[data-month], day[datetime]', '26 January 2026'],
+      ['venue', 'European Parliament'],
       ['organisation', 'NATO - North Atlantic Treaty Organisation'],
     ]);
+    expect(time && [attribute(time, 'data-year'), attribute(time, 'data-month')]).toEqual(['2026', '2026-01']);
   });
 
   it('is linked from the home page and the archive, and indexed for search', async () => {

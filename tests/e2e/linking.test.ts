@@ -67,9 +67,9 @@ describe('linking and citing, on a site deployed under /press/', () => {
   it('searches under /press/ and a result’s link opens the release there', async () => {
     await page.goto(`${site}/search/?q=PURL`);
     const result = page.locator('.result h2 a').first();
-    await expect(result.getAttribute('href')).resolves.toBe(`/press${PERMALINK}`);
+    await expect(result.getAttribute('href')).resolves.toBe(`/press${PERMALINK}?highlight=PURL`);
     await result.click();
-    await page.waitForURL(`${site}${PERMALINK}`);
+    await page.waitForURL(`${site}${PERMALINK}?highlight=PURL`);
   });
 
   it('prints the release without navigation or search, with its permalink and paragraph numbers', async () => {
@@ -103,10 +103,11 @@ describe('search sub-results', () => {
   it('link to the matching paragraph, which opens scrolled to and marked', async () => {
     await page.goto(`${site}/search/?q=PURL`);
     const sub = page.locator('.result').first().locator('.sub-results a').first();
-    await expect(sub.getAttribute('href')).resolves.toBe(`/press${PERMALINK}#p-5`);
+    await expect(sub.getAttribute('href')).resolves.toBe(`/press${PERMALINK}?highlight=PURL#p-5`);
     await expect(sub.locator('mark').first().textContent()).resolves.toBe('PURL');
     await sub.click();
-    await page.waitForURL(`${site}${PERMALINK}#p-5`);
+    await page.waitForURL(`${site}${PERMALINK}?highlight=PURL#p-5`);
+    await expect(page.locator('#p-5 mark.search-hit').allTextContents()).resolves.toEqual(['PURL', 'PURL']);
     const background = await page.locator('#p-5').evaluate((p) => getComputedStyle(p).backgroundColor);
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
   });

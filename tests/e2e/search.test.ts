@@ -42,12 +42,14 @@ async function resultCount(): Promise<number> {
 }
 
 describe('search', () => {
-  it('finds the NATO remarks first for PURL, and its link opens the release', async () => {
+  it('finds the NATO remarks first for PURL, and its link opens the release with PURL marked', async () => {
     await page.goto(`${site}/search/`);
     await typeQuery('PURL');
     expect((await resultTitles())[0]).toBe(NATO);
     await page.getByRole('link', { name: NATO }).click();
-    await page.waitForURL(`${site}/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/`);
+    await page.waitForURL(`${site}/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/?highlight=PURL`);
+    // The seed says PURL twice, both in its fifth paragraph.
+    await expect(page.locator('mark.search-hit').allTextContents()).resolves.toEqual(['PURL', 'PURL']);
   });
 
   it('finds the NATO remarks first for Coalition of the Willing, with the words marked', async () => {

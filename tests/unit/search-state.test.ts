@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, isActive, parseState, phraseFirst, phraseQuery, stateToSearch } from '../../src/lib/search-state.ts';
+import {
+  dateRangeProblem,
+  emptyState,
+  isActive,
+  parseState,
+  phraseFirst,
+  phraseQuery,
+  stateToSearch,
+} from '../../src/lib/search-state.ts';
 
 describe('search state in the URL', () => {
   it('round-trips a query, filters and sort', () => {
@@ -11,6 +19,34 @@ describe('search state in the URL', () => {
     const search = stateToSearch(state);
     expect(search).toBe('?q=coalition+of+the+willing&speaker=Mark+Rutte&speaker=Joe+Biden&year=2026&sort=newest');
     expect(parseState(search)).toEqual(state);
+  });
+
+  it('round-trips venues, a date range and how many results are shown', () => {
+    const state = emptyState();
+    state.filters.venue = ['European Parliament'];
+    state.from = '2015-12-31';
+    state.to = '2016-01-01';
+    state.shown = 30;
+    const search = stateToSearch(state);
+    expect(search).toBe('?venue=European+Parliament&from=2015-12-31&to=2016-01-01&shown=30');
+    expect(parseState(search)).toEqual(state);
+  });
+
+  it('rounds the number shown up to whole steps, within limits', () => {
+    expect(parseState('?shown=25').shown).toBe(30);
+    expect(parseState('?shown=-5').shown).toBe(10);
+    expect(parseState('?shown=lots').shown).toBe(10);
+    expect(parseState('?shown=999999').shown).toBe(1000);
+  });
+
+  it('names what is wrong with a date range', () => {
+    expect(dateRangeProblem(parseState('?from=2016-02-30'))).toBe(
+      '“From” date “2016-02-30” is not a date: expected a day written YYYY-MM-DD, such as 2016-01-31.',
+    );
+    expect(dateRangeProblem(parseState('?to=yesterday'))).toMatch(/^“To” date “yesterday” is not a date/);
+    expect(dateRangeProblem(parseState('?from=2016-02-02&to=2016-02-01'))).toMatch(/is after the “To” date/);
+    expect(dateRangeProblem(parseState('?from=2016-02-01&to=2016-02-01'))).toBeUndefined();
+    expect(isActive(parseState('?to=2016-02-01'))).toBe(true);
   });
 
   it('leaves defaults out and ignores what it does not know', () => {

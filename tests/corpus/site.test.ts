@@ -4,9 +4,9 @@
  * must equal its input paragraph by paragraph; every internal link must resolve; every release
  * must be in the feeds, the sitemap and the JSON export, agreeing with its page.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { releasePath } from '../../src/lib/permalink.ts';
 import { readReleaseSource } from '../../src/lib/release-file.ts';
 import { releaseSchema, type ReleaseData } from '../../src/lib/schema.ts';
@@ -14,9 +14,8 @@ import { listFiles } from '../../src/lib/check-content.ts';
 import { adversarialRecords } from '../support/adversarial.ts';
 import { seedParts } from '../support/corpus.ts';
 import { attribute, findAll, parseHtml, releaseParagraphs, textOf } from '../support/html.ts';
-import { runImportCommand } from '../support/import.ts';
 import { brokenLinks } from '../support/links.ts';
-import { CORPUS_DIR, SEED_FILE, buildOrThrow, tempDir } from '../support/site.ts';
+import { CORPUS_DIR } from '../support/site.ts';
 import { feedItems, parseXml } from '../support/xml.ts';
 import { facetSlugs } from '../../src/lib/facets.ts';
 
@@ -38,18 +37,11 @@ function difference(expected: string[], actual: string[]): string | undefined {
 
 describe('importing the whole corpus and building it', () => {
   const expected = new Map<string, string[]>();
-  let content: string;
-  let out: string;
+  const { content, out, importOutput } = inject('corpusSite');
   let releases: ReleaseData[];
-  let importOutput: string;
 
   beforeAll(async () => {
-    const work = await tempDir('fidelity');
-    content = join(work, 'content');
-    out = join(work, 'dist');
-    const adversarial = join(work, 'adversarial.jsonl');
     const records = adversarialRecords();
-    await writeFile(adversarial, records.map((r) => JSON.stringify(r)).join('\n'));
 
     for (const file of ['whitehouse-2016.jsonl', 'miller-center.jsonl']) {
       for (const line of (await readFile(join(CORPUS_DIR, file), 'utf8')).split('\n').filter(Boolean)) {
@@ -67,15 +59,11 @@ describe('importing the whole corpus and building it', () => {
     }
     expected.set('wire 2026-01-26 Remarks by NATO Secretary General Mark Rutte', (await seedParts()).paragraphs);
 
-    const imported = await runImportCommand(['--content', content, CORPUS_DIR, SEED_FILE, adversarial]);
-    importOutput = imported.stdout;
-    expect(imported.code, imported.stdout.slice(-2000)).toBe(0);
-    await buildOrThrow({ contentDir: content, outDir: out });
     releases = [];
     for (const file of await listFiles(join(content, 'releases'))) {
       releases.push(releaseSchema.parse(readReleaseSource(await readFile(file, 'utf8')).data));
     }
-  }, 900_000);
+  });
 
   it('imports every release of the corpus, the wire folder and the seed, and says what it skipped', () => {
     expect(releases).toHaveLength(1723 + 985 + 40 + 1 + adversarialRecords().length);
