@@ -24,13 +24,18 @@ function random(seed: number): () => number {
   };
 }
 
-/** The words of a text as a reader would type them: no punctuation around them, dashes apart. */
-function typedWords(body: string): string[] {
+/**
+ * The words of a text as a reader would type them, punctuation around them left off, dashes
+ * parting them; `undefined` for a token no one types as a word (a web address, `$5`, `--`), so
+ * that a phrase never spans one.
+ */
+function typedWords(body: string): (string | undefined)[] {
   return body
     .replace(/\\(.)/g, '$1')
     .split(/[\s\u2012-\u2015]+|--/)
-    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((word) => /^[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*$/u.test(word));
+    .filter(Boolean)
+    .map((token) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .map((word) => (/^[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*$/u.test(word) ? word : undefined));
 }
 
 interface KnownItem {
@@ -55,7 +60,9 @@ function chooseKnownItems(releases: StoredRelease[]): KnownItem[] {
     const middle = Math.floor(words.length / 2);
     for (let offset = 0; offset < 40; offset++) {
       const start = middle + (offset % 2 === 0 ? offset / 2 : -(offset + 1) / 2);
-      const phrase = words.slice(start, start + PHRASE_WORDS).join(' ');
+      const window = words.slice(start, start + PHRASE_WORDS);
+      if (window.length < PHRASE_WORDS || window.includes(undefined)) continue;
+      const phrase = window.join(' ');
       const key = searchWords(phrase);
       if (texts.filter((text) => text.includes(key)).length === 1) {
         items.push({ path: `/${releases[index]!.path}`, phrase });
@@ -71,7 +78,9 @@ let page: Page;
 let items: KnownItem[];
 
 beforeAll(async () => {
-  items = chooseKnownItems(await readReleases(content));
+  // In a fixed order, whatever order the files are listed in.
+  const releases = (await readReleases(content)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  items = chooseKnownItems(releases);
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.goto(`${site}/search/`);
