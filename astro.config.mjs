@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
+import headers from './src/integrations/headers.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { basePath, cacheDir, contentDir, outDir, siteUrl } from './src/lib/env.ts';
 import { rehypeParagraphIds } from './src/lib/paragraph-ids.ts';
@@ -16,6 +17,9 @@ export default defineConfig({
   outDir: outDir(),
   cacheDir: cacheDir(),
   trailingSlash: 'always',
+  // Stylesheets stay files, never inline <style>, so the Content Security Policy can forbid
+  // inline styles (src/lib/csp.ts).
+  build: { inlineStylesheets: 'never' },
   markdown: {
     // The one place the Markdown processor is chosen, for .md and .mdx alike. remark-gfm is added
     // as a plugin (not through `gfm: true`) so the pipeline states it; SmartyPants is off because
@@ -28,7 +32,7 @@ export default defineConfig({
     }),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap(), pagefind()],
+  integrations: [mdx(), sitemap(), pagefind(), headers()],
   vite: {
     build: {
       rolldownOptions: {

@@ -60,5 +60,15 @@ export function adversarialRecords(): Record<string, string>[] {
     record(2, 'Scripts, marks and emoji', SCRIPTS.join('\n\n')),
     record(3, 'A paragraph of one megabyte', `Start ${'word and {brace} <tag> & more '.repeat(32_000)}end`),
     record(4, 'import x from "y"', 'export default function () {}\n\nimport("./pwned.js")'),
+    {
+      title: '"><img src=x onerror=alert("title")> {braces} `backticks` ${template}',
+      speaker: '<script>alert("speaker")</script>',
+      role: '"><img src=x onerror=alert("role")>',
+      organisation: '<script>alert("organisation")</script> & Co',
+      venue: '"><svg onload=alert("venue")>',
+      date: '2020-03-01',
+      text: `Injected: <script>alert("text")</script> and "><img src=x onerror=alert("text")> and {alert("braces")} and \`\${alert("template")}\`\n\n<a href="javascript:alert('link')">a link</a>`,
+      source_url: 'javascript:alert("source")',
+    },
   ];
 }

@@ -1,6 +1,6 @@
 /** A minimal static file server for built sites, as a static host would serve them. */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -31,11 +31,27 @@ async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
 
+/** The headers a `_headers` file gives every path (`/*`), as hosts that read one apply them. */
+async function siteHeaders(root: string): Promise<Record<string, string>> {
+  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
+  const headers: Record<string, string> = {};
+  let all = false;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(' ')) all = line.trim() === '/*';
+    else if (all && line.includes(':')) {
+      const at = line.indexOf(':');
+      headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return headers;
+}
+
 /**
  * Serves `root` on a free loopback port: `/a/` gives `/a/index.html`, unknown paths `404.html`.
  * With `base` (e.g. `/press`), the site is served under that path, as on a shared host.
  */
 export async function serve(root: string, base = ''): Promise<Served> {
+  const headers = await siteHeaders(root);
   const server = createServer(async (request, response) => {
     const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (base && requested === base) {
@@ -51,7 +67,7 @@ export async function serve(root: string, base = ''): Promise<Served> {
       status = 404;
       file = join(root, '404.html');
     }
-    response.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(status, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -43,7 +43,7 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `astro build` on a content folder into an output folder, with extra environment. */
+/** Runs the build command (`npm run build`) on a content folder into an output folder, with extra environment. */
 export function buildSite(options: {
   contentDir?: string;
   outDir: string;
@@ -63,7 +63,7 @@ export function buildSite(options: {
   if (options.contentDir) env.ARCHIVE_CONTENT_DIR = options.contentDir;
   else delete env.ARCHIVE_CONTENT_DIR;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,38 @@
+/**
+ * `npm run build`: builds the site into a fresh folder beside the output folder and puts it in
+ * place only when the whole build, search index included, has succeeded. A failed build leaves
+ * the previous site exactly as it was, so a host serving the output folder never serves half a
+ * site. Arguments are passed on to `astro build`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { outDir } from '../src/lib/env.ts';
+
+const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+const out = outDir();
+const staging = `${out}.building`;
+const previous = `${out}.previous`;
+
+await rm(staging, { recursive: true, force: true });
+const code = await new Promise<number>((resolve) => {
+  const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, ARCHIVE_OUT_DIR: staging },
+  });
+  child.on('close', (status) => resolve(status ?? 1));
+});
+
+if (code !== 0) {
+  await rm(staging, { recursive: true, force: true });
+  process.stderr.write(`\nThe build failed: ${existsSync(out) ? `${out} still holds the previous site, unchanged` : `nothing was written to ${out}`}.\n`);
+  process.exit(code);
+}
+
+// Two renames, so the output folder is missing only for an instant and never half written.
+await rm(previous, { recursive: true, force: true });
+if (existsSync(out)) await rename(out, previous);
+await rename(staging, out);
+await rm(previous, { recursive: true, force: true });
+process.stdout.write(`The site is in ${out}.\n`);

@@ -1,0 +1,28 @@
+/** One page of each kind the small test site (tests/e2e/global-setup.ts) has, by path under its base. */
+
+/** The seed release's permalink, without the base. */
+export const PERMALINK = '/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/';
+
+/** Pages of every kind, with a name for each. */
+export const PAGE_KINDS: [string, string][] = [
+  ['home', '/'],
+  ['archive page', '/archive/2/'],
+  ['release', PERMALINK],
+  ['release opened from search, words marked', `${PERMALINK}?highlight=coalition+of+the+willing`],
+  ['speakers', '/speakers/'],
+  ['speaker', '/speakers/mark-rutte/'],
+  ['organisations', '/organisations/'],
+  ['organisation', '/organisations/the-white-house/'],
+  ['years', '/years/'],
+  ['year', '/years/2016/'],
+  ['month', '/years/2026-01/'],
+  ['types', '/types/'],
+  ['type', '/types/remarks/'],
+  ['venues', '/venues/'],
+  ['venue', '/venues/european-parliament/'],
+  ['search, empty', '/search/'],
+  ['search with results', '/search/?q=people'],
+  ['search with filters and dates chosen', '/search/?q=people&type=Remarks&year=2016&from=2016-01-01&to=2016-12-31&sort=newest'],
+  ['search with a date problem', '/search/?from=2016-02-30'],
+  ['page not found', '/no-such-page/'],
+];
