@@ -30,6 +30,7 @@ export default function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
+        const started = performance.now();
         try {
           const { index, errors } = await pagefind.createIndex({});
           check('start', errors);
@@ -46,7 +47,8 @@ export default function pagefindIntegration(): AstroIntegration {
           }
           const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
           check('write the index', written.errors);
-          logger.info(`Indexed ${pages.length} release pages for search.`);
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          logger.info(`Indexed ${pages.length} release pages for search in ${seconds} s.`);
         } finally {
           await pagefind.close();
         }

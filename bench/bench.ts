@@ -1,0 +1,258 @@
+/**
+ * `npm run bench [-- --sizes=1000,full,10000] [--huge]`: builds archives of N releases from the
+ * shared corpus, brought in by the import command, and measures what issue #7 budgets: import,
+ * Astro and Pagefind times, seconds per 1,000 releases, peak memory of the whole process tree,
+ * and the size of the site and of its index; on the full corpus, in Chromium, the bytes the first
+ * and later searches transfer, keystroke-to-results time, and a release page's weight. Writes
+ * bench/results.json and bench/RESULTS.md. Never part of the tests: timings belong here.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { mkdtemp } from 'node:fs/promises';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { serve } from '../tests/support/serve.ts';
+import { settled } from '../tests/support/search-page.ts';
+import { CORPUS_DIR, ROOT } from '../tests/support/site.ts';
+
+const args = process.argv.slice(2);
+const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,full,10000').split(',');
+if (args.includes('--huge')) sizes.push('100000');
+
+/** Runs a command, sampling the resident memory of it and all its descendants. */
+function measured(command: string[], env: Record<string, string>) {
+  return new Promise<{ code: number; seconds: number; peakMiB: number; output: string }>((resolve) => {
+    const started = performance.now();
+    const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    let peak = 0;
+    const timer = setInterval(async () => (peak = Math.max(peak, await treeRss(child.pid!))), 200);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ code: code ?? 1, seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024 / 1024, output });
+    });
+  });
+}
+
+/** Resident bytes of a process and all its descendants, from /proc. */
+async function treeRss(root: number): Promise<number> {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const text = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.length < 22) continue;
+    parents.set(Number(entry), Number(fields[1]));
+    rss.set(Number(entry), Number(fields[21]) * 4096);
+  }
+  let total = 0;
+  for (const [pid, bytes] of rss) {
+    for (let p: number | undefined = pid; p && p > 1; p = parents.get(p)) {
+      if (p === root) {
+        total += bytes;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return { bytes, files };
+}
+
+/** JSON Lines of N releases: the corpus's real texts, reused with distinct titles, dates and sources. */
+async function syntheticCorpus(file: string, n: number): Promise<void> {
+  const rows = [];
+  for (const name of ['whitehouse-2016.jsonl', 'miller-center.jsonl']) {
+    for (const line of (await readFile(join(CORPUS_DIR, name), 'utf8')).split('\n')) {
+      if (line.trim()) rows.push(JSON.parse(line) as Record<string, string>);
+    }
+  }
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = { ...rows[i % rows.length]! };
+    const copy = Math.floor(i / rows.length);
+    if (copy > 0) {
+      const [year, month, day] = row['date']!.split('-').map(Number) as [number, number, number];
+      const shifted = 1000 + ((year - 1000 + copy * 37) % 1999);
+      row['date'] = `${shifted}-${String(month).padStart(2, '0')}-${String(Math.min(day, 28)).padStart(2, '0')}`;
+      row['title'] = `${row['title'] || 'Untitled'} (copy ${copy})`;
+      row['source_url'] = `${row['source_url']}#copy-${copy}`;
+    }
+    out.push(JSON.stringify(row));
+  }
+  await writeFile(file, `${out.join('\n')}\n`);
+}
+
+interface SizeResult {
+  n: string;
+  releases: number;
+  importSeconds: number;
+  buildSeconds: number;
+  astroSeconds: number;
+  pagefindSeconds: number;
+  secondsPer1000: number;
+  peakMiB: number;
+  site: { bytes: number; files: number };
+  index: { bytes: number; files: number };
+}
+
+async function benchSize(n: string, work: string): Promise<SizeResult & { out: string }> {
+  const content = join(work, `content-${n}`);
+  const out = join(work, `dist-${n}`);
+  let input = CORPUS_DIR;
+  if (n !== 'full') {
+    input = join(work, `corpus-${n}.jsonl`);
+    await syntheticCorpus(input, Number(n));
+  }
+  const node = process.execPath;
+  const imported = await measured([node, 'scripts/import.ts', '--content', content, input], {});
+  if (imported.code !== 0) throw new Error(`import of ${n} failed:\n${imported.output.slice(-2000)}`);
+  const releases = Number(/Imported (\d+)/.exec(imported.output)?.[1] ?? 0);
+  const built = await measured([node, 'scripts/build.ts'], { ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out });
+  if (built.code !== 0) throw new Error(`build of ${n} failed:\n${built.output.slice(-3000)}`);
+  const pagefindSeconds = Number(/for search in ([\d.]+) s/.exec(built.output)?.[1] ?? NaN);
+  return {
+    n,
+    out,
+    releases,
+    importSeconds: imported.seconds,
+    buildSeconds: built.seconds,
+    astroSeconds: built.seconds - pagefindSeconds,
+    pagefindSeconds,
+    secondsPer1000: (built.seconds / releases) * 1000,
+    peakMiB: built.peakMiB,
+    site: await folderSize(out),
+    index: await folderSize(join(out, 'pagefind')),
+  };
+}
+
+/** Search and page weight in Chromium, on a built site. */
+async function browserFigures(out: string) {
+  const server = await serve(out);
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, string>();
+  let pagefindBytes = 0;
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    if (urls.get(e.requestId)?.includes('/pagefind/')) pagefindBytes += e.encodedDataLength;
+  });
+  const box = () => page.getByRole('searchbox', { name: 'Search words' });
+  await page.goto(`${server.url}/search/`);
+  await settled(page);
+  await box().fill('health care');
+  await settled(page);
+  const firstSearchBytes = pagefindBytes;
+  const later: number[] = [];
+  for (const query of ['nuclear weapons', 'liberty', 'economy', 'veterans', 'slavery']) {
+    const before = pagefindBytes;
+    await box().fill(query);
+    await settled(page);
+    later.push(pagefindBytes - before);
+  }
+  const latencies: number[] = [];
+  const queries = ['health care', 'liberty', 'nuclear weapons', 'economy', 'slavery', 'climate change', 'tax cuts', 'veterans', 'Iraq', 'education', 'union', 'freedom', 'terrorism', 'jobs', 'Russia', 'trade', 'immigration', 'peace', 'energy', 'budget'];
+  for (const query of queries) {
+    await box().fill(query.slice(0, -1));
+    await settled(page);
+    latencies.push(
+      await page.evaluate(async (last) => {
+        const root = document.getElementById('search')!;
+        const input = document.getElementById('search-query') as HTMLInputElement;
+        const started = performance.now();
+        input.value += last;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((resolve) => {
+          const check = () => (root.dataset['resultsFor'] === location.search ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        return performance.now() - started;
+      }, query.slice(-1)),
+    );
+  }
+  latencies.sort((a, b) => a - b);
+  await browser.close();
+  await server.close();
+  // The seed's page, by file: HTML with and without its text, and the CSS and JS it loads.
+  const seedDir = join(out, 'releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte');
+  const html = await readFile(join(seedDir, 'index.html'), 'utf8');
+  const gz = (text: string | Buffer) => gzipSync(text).length;
+  const assets = async (pattern: RegExp) => {
+    let total = 0;
+    for (const [, src] of html.matchAll(pattern)) total += gz(await readFile(join(out, src!)));
+    return total;
+  };
+  return {
+    firstSearchKiB: firstSearchBytes / 1024,
+    laterSearchKiB: { max: Math.max(...later) / 1024, each: later.map((b) => b / 1024) },
+    keystrokeToResultsMs: { median: (latencies[9]! + latencies[10]!) / 2, all: latencies },
+    releasePage: {
+      htmlGzipKiB: gz(html) / 1024,
+      htmlWithoutTextGzipKiB: gz(html.replace(/<div class="paragraph">[\s\S]*?<\/p><\/div>/g, '')) / 1024,
+      cssGzipKiB: (await assets(/<link rel="stylesheet" href="([^"]+)"/g)) / 1024,
+      jsGzipKiB: (await assets(/<script type="module" src="([^"]+)"/g)) / 1024,
+    },
+  };
+}
+
+const work = await mkdtemp(join(tmpdir(), 'archive-bench-'));
+const results: SizeResult[] = [];
+let browser: Awaited<ReturnType<typeof browserFigures>> | undefined;
+try {
+  for (const n of sizes) {
+    process.stdout.write(`N = ${n}: importing and building…\n`);
+    const { out, ...result } = await benchSize(n, work);
+    results.push(result);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (n === 'full') browser = await browserFigures(out);
+    await rm(out, { recursive: true, force: true });
+  }
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+const date = new Date().toISOString();
+await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify({ date, machine, sizes: results, browser }, null, 2)}\n`);
+const f = (x: number, d = 1) => x.toFixed(d);
+const lines = [
+  '# Benchmark results',
+  '',
+  `${date}, ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}. Produced by \`npm run bench\`.`,
+  '',
+  '| N | import s | build s | Astro s | Pagefind s | s / 1,000 | peak MiB | site MiB (files) | index MiB (files) |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.map(
+    (r) =>
+      `| ${r.releases} | ${f(r.importSeconds)} | ${f(r.buildSeconds)} | ${f(r.astroSeconds)} | ${f(r.pagefindSeconds)} | ${f(r.secondsPer1000)} | ${f(r.peakMiB, 0)} | ${f(r.site.bytes / 2 ** 20)} (${r.site.files}) | ${f(r.index.bytes / 2 ** 20)} (${r.index.files}) |`,
+  ),
+  '',
+];
+if (browser) {
+  lines.push(
+    'On the full corpus, in Chromium:',
+    '',
+    `- first search transfers ${f(browser.firstSearchKiB)} KiB (Pagefind's code and index); later searches at most ${f(browser.laterSearchKiB.max)} KiB`,
+    `- keystroke to rendered results: median ${f(browser.keystrokeToResultsMs.median)} ms of 20 queries`,
+    `- release page (gzip): HTML ${f(browser.releasePage.htmlGzipKiB)} KiB (${f(browser.releasePage.htmlWithoutTextGzipKiB)} KiB without the text), CSS ${f(browser.releasePage.cssGzipKiB)} KiB, JS ${f(browser.releasePage.jsGzipKiB)} KiB`,
+    '',
+  );
+}
+await writeFile(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
+process.stdout.write(lines.join('\n'));
