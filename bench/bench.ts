@@ -15,7 +15,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
-import { CORPUS_DIR, ROOT } from '../tests/support/site.ts';
+import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,full,10000').split(',');
@@ -113,13 +113,14 @@ interface SizeResult {
 async function benchSize(n: string, work: string): Promise<SizeResult & { out: string }> {
   const content = join(work, `content-${n}`);
   const out = join(work, `dist-${n}`);
-  let input = CORPUS_DIR;
+  // The full corpus is the shared corpus and the seed release, whose page is weighed below.
+  let inputs = [CORPUS_DIR, SEED_FILE];
   if (n !== 'full') {
-    input = join(work, `corpus-${n}.jsonl`);
-    await syntheticCorpus(input, Number(n));
+    inputs = [join(work, `corpus-${n}.jsonl`)];
+    await syntheticCorpus(inputs[0]!, Number(n));
   }
   const node = process.execPath;
-  const imported = await measured([node, 'scripts/import.ts', '--content', content, input], {});
+  const imported = await measured([node, 'scripts/import.ts', '--content', content, ...inputs], {});
   if (imported.code !== 0) throw new Error(`import of ${n} failed:\n${imported.output.slice(-2000)}`);
   const releases = Number(/Imported (\d+)/.exec(imported.output)?.[1] ?? 0);
   const built = await measured([node, 'scripts/build.ts'], { ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out });
@@ -145,26 +146,32 @@ async function browserFigures(out: string) {
   const server = await serve(out);
   const browser = await launchBrowser();
   const page = await browser.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  const urls = new Map<string, string>();
-  let pagefindBytes = 0;
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-  cdp.on('Network.loadingFinished', (e) => {
-    if (urls.get(e.requestId)?.includes('/pagefind/')) pagefindBytes += e.encodedDataLength;
-  });
+  // Every file the page asks for, by path; sizes are taken from the files themselves (the local
+  // server does not compress, and Pagefind's index files are compressed already).
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const bytesOf = async (paths: string[], gzip = false) => {
+    let total = 0;
+    for (const path of new Set(paths)) {
+      const file = join(out, path.endsWith('/') ? `${path}index.html` : path);
+      const data = await readFile(file).catch(() => undefined);
+      if (data) total += gzip ? gzipSync(data).length : data.length;
+    }
+    return total;
+  };
+  const pagefindSince = (from: number) => requested.slice(from).filter((path) => path.startsWith('/pagefind/'));
   const box = () => page.getByRole('searchbox', { name: 'Search words' });
   await page.goto(`${server.url}/search/`);
   await settled(page);
   await box().fill('health care');
   await settled(page);
-  const firstSearchBytes = pagefindBytes;
+  const firstSearchBytes = await bytesOf(pagefindSince(0));
   const later: number[] = [];
   for (const query of ['nuclear weapons', 'liberty', 'economy', 'veterans', 'slavery']) {
-    const before = pagefindBytes;
+    const from = requested.length;
     await box().fill(query);
     await settled(page);
-    later.push(pagefindBytes - before);
+    later.push(await bytesOf(pagefindSince(from)));
   }
   const latencies: number[] = [];
   const queries = ['health care', 'liberty', 'nuclear weapons', 'economy', 'slavery', 'climate change', 'tax cuts', 'veterans', 'Iraq', 'education', 'union', 'freedom', 'terrorism', 'jobs', 'Russia', 'trade', 'immigration', 'peace', 'energy', 'budget'];
@@ -187,17 +194,16 @@ async function browserFigures(out: string) {
     );
   }
   latencies.sort((a, b) => a - b);
+  // The seed's page: the files a reader's browser loads for it, gzipped.
+  const seedPath = '/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/';
+  const from = requested.length;
+  await page.goto(`${server.url}${seedPath}`);
+  await page.waitForLoadState('networkidle');
+  const loaded = requested.slice(from);
+  const html = await readFile(join(out, seedPath, 'index.html'), 'utf8');
   await browser.close();
   await server.close();
-  // The seed's page, by file: HTML with and without its text, and the CSS and JS it loads.
-  const seedDir = join(out, 'releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte');
-  const html = await readFile(join(seedDir, 'index.html'), 'utf8');
-  const gz = (text: string | Buffer) => gzipSync(text).length;
-  const assets = async (pattern: RegExp) => {
-    let total = 0;
-    for (const [, src] of html.matchAll(pattern)) total += gz(await readFile(join(out, src!)));
-    return total;
-  };
+  const gz = (text: string) => gzipSync(text).length;
   return {
     firstSearchKiB: firstSearchBytes / 1024,
     laterSearchKiB: { max: Math.max(...later) / 1024, each: later.map((b) => b / 1024) },
@@ -205,8 +211,8 @@ async function browserFigures(out: string) {
     releasePage: {
       htmlGzipKiB: gz(html) / 1024,
       htmlWithoutTextGzipKiB: gz(html.replace(/<div class="paragraph">[\s\S]*?<\/p><\/div>/g, '')) / 1024,
-      cssGzipKiB: (await assets(/<link rel="stylesheet" href="([^"]+)"/g)) / 1024,
-      jsGzipKiB: (await assets(/<script type="module" src="([^"]+)"/g)) / 1024,
+      cssGzipKiB: (await bytesOf(loaded.filter((p) => p.endsWith('.css')), true)) / 1024,
+      jsGzipKiB: (await bytesOf(loaded.filter((p) => p.endsWith('.js')), true)) / 1024,
     },
   };
 }
