@@ -16,8 +16,8 @@ export function outDir(cwd = process.cwd()): string {
  * Astro's cache folder, one per content folder. Astro's content cache remembers each entry's
  * file; shared between two content folders, it could render a release from the other folder.
  */
-export function cacheDir(cwd = process.cwd()): string {
-  const key = createHash('sha256').update(contentDir(cwd)).digest('hex').slice(0, 16);
+export function cacheDir(cwd = process.cwd(), content = contentDir(cwd)): string {
+  const key = createHash('sha256').update(content).digest('hex').slice(0, 16);
   return resolve(cwd, 'node_modules/.astro', key);
 }
 

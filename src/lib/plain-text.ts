@@ -1,22 +1,4 @@
-/**
- * A release's text as plain paragraphs, read from its MDX body the way the page shows it
- * (escapes undone, character references decoded), for the JSON export, feed summaries and page
- * descriptions.
- */
-import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-
-/** The text of each top-level paragraph of an MDX body. */
-export function plainParagraphs(body: string): string[] {
-  const tree = parser.parse(body) as Root;
-  return tree.children.filter((node) => node.type === 'paragraph').map((node) => toString(node));
-}
+/** Plain-text helpers for descriptions and feed summaries. */
 
 /** The opening words of a text, at most `maxLength` characters, cut at a word. */
 export function openingWords(paragraphs: readonly string[], maxLength = 200): string {

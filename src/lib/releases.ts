@@ -5,7 +5,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { facetSlugs } from './facets.ts';
 import { releasePath } from './permalink.ts';
-import { openingWords, plainParagraphs } from './plain-text.ts';
+import { readBody } from './body-cache.ts';
+import { openingWords } from './plain-text.ts';
+import type { RenderedBody } from './release-body.ts';
 
 /** A release as the collection holds it. */
 export type Release = CollectionEntry<'releases'>;
@@ -43,9 +45,25 @@ export function releaseUrl(release: Release): string {
   return href(releasePath(release.data));
 }
 
+let last: { id: string; body: RenderedBody } | undefined;
+
+/** A release's body as the loader rendered it (`src/loaders/releases.ts`). */
+function releaseBody(release: Release): RenderedBody {
+  if (last?.id === release.id) return last.body;
+  const body = release.digest === undefined ? undefined : readBody(String(release.digest));
+  if (!body) throw new Error(`${release.filePath ?? release.id}: its rendered text is missing from the cache; build again`);
+  last = { id: release.id, body };
+  return body;
+}
+
+/** A release's text as HTML, paragraphs numbered. */
+export function releaseHtml(release: Release): string {
+  return releaseBody(release).html;
+}
+
 /** A release's paragraphs as plain text. */
 export function releaseText(release: Release): string[] {
-  return plainParagraphs(release.body ?? '');
+  return releaseBody(release).paragraphs;
 }
 
 const summaries = new Map<string, string>();
@@ -54,16 +72,7 @@ const summaries = new Map<string, string>();
 export function releaseSummary(release: Release): string {
   let summary = summaries.get(release.id);
   if (summary === undefined) {
-    // The opening words need only the opening paragraphs: parsing all of a long speech (the
-    // corpus has texts of 187,000 characters) for 200 characters would dominate the build.
-    const opening = (release.body ?? '').split(/\n\s*\n/).slice(0, 6).join('\n\n');
-    let paragraphs: string[];
-    try {
-      paragraphs = plainParagraphs(opening);
-    } catch {
-      paragraphs = releaseText(release);
-    }
-    summary = openingWords(paragraphs);
+    summary = openingWords(releaseText(release));
     summaries.set(release.id, summary);
   }
   return summary;

@@ -1,37 +1,50 @@
 /**
- * The releases collection's loader: Astro's `glob()` over `<content>/releases/**\/*.mdx`, after a
- * check of the whole folder. The check is why this wrapper exists: `glob()` stops at the first
- * invalid entry, logs and skips a file it cannot read, and reads YAML dates as `Date`s (so
- * `2026-02-30` silently becomes 2 March). Checking first lists every problem at once, and the
- * checked data, dates as written, is what the collection stores.
+ * The releases collection's loader. It checks the whole folder first (`check-content.ts`), so a
+ * bad archive fails with every problem listed at once, and stores the checked data, dates as
+ * written. Then it renders each release body (`release-body.ts`) into the body cache
+ * (`body-cache.ts`); pages read their text from there. A release whose file is unchanged since
+ * the last build keeps its entry and its rendering: neither is made again.
  */
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { glob } from 'astro/loaders';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { bodyCacheDir, bodyKey, pruneBodies } from '../lib/body-cache.ts';
 import { checkContent, formatProblems } from '../lib/check-content.ts';
+import { renderAll } from '../lib/render-pool.ts';
+import type { RenderTask } from '../lib/render-task.ts';
 
 /** Loads the releases under `contentDir/releases`, failing the build on any invalid file. */
 export function releaseLoader(contentDir: string): Loader {
   const base = join(contentDir, 'releases');
-  const inner = glob({
-    base: pathToFileURL(`${base}/`),
-    pattern: '**/*.mdx',
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-  });
   return {
     name: 'releases',
-    async load(context) {
+    async load({ store, parseData, logger }) {
+      const started = performance.now();
       const { releases, problems } = await checkContent(base);
+      const cache = bodyCacheDir();
+      const entries: { id: string; file: string; key: string }[] = [];
+      const tasks: RenderTask[] = [];
+      for (const file of releases.keys()) {
+        const id = relative(base, file).replace(/\.mdx$/, '').split(sep).join('/');
+        const key = bodyKey(await readFile(file, 'utf8'));
+        entries.push({ id, file, key });
+        if (!existsSync(join(cache, `${key}.json`))) tasks.push({ file, key, cache });
+      }
+      const bodyProblems = await renderAll(tasks);
+      for (const [file, message] of bodyProblems) problems.push({ file, message });
       if (problems.length > 0) throw new Error(formatProblems(problems));
-      await inner.load({
-        ...context,
-        parseData: (props) => {
-          const data = props.filePath ? releases.get(props.filePath) : undefined;
-          if (!data) throw new Error(`${props.filePath ?? props.id} was not checked before loading`);
-          return context.parseData({ ...props, data: data as unknown as typeof props.data });
-        },
-      });
+      for (const { id, file, key } of entries) {
+        if (store.get(id)?.digest === key) continue;
+        const filePath = relative(process.cwd(), file);
+        const data = { ...releases.get(file) };
+        store.set({ id, data: await parseData({ id, data, filePath }), digest: key, filePath });
+      }
+      const ids = new Set(entries.map((entry) => entry.id));
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      pruneBodies(new Set(entries.map((entry) => entry.key)), cache);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      logger.info(`Loaded ${entries.length} releases in ${seconds} s; rendered ${tasks.length} bodies, the rest unchanged.`);
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
- * A build never half-succeeds: when it fails, whether at the frontmatter check or later while
- * compiling pages, the site built before stays in the output folder exactly as it was, and the
+ * A build never half-succeeds: when it fails, whether at the frontmatter check, at a body that
+ * cannot be shown, or later while rendering pages, the site built before stays in the output folder exactly as it was, and the
  * output names every problem the check found.
  */
 import { createHash } from 'node:crypto';
@@ -57,17 +57,17 @@ describe('a failed build', () => {
     expect(existsSync(`${out}.building`)).toBe(false);
   });
 
-  it('leaves the previous site untouched when a page fails to compile late in the build', async () => {
+  it('leaves the previous site untouched when a body is not valid MDX or holds code, naming each file and line', async () => {
     const broken = join(work, 'broken');
     await cp(join(ROOT, 'content'), broken, { recursive: true });
-    // Valid frontmatter, but a body that is not valid MDX: only the compiler finds it.
-    await writeFileDeep(
-      join(broken, 'releases/2026/03/2026-03-01-unclosed.mdx'),
-      '---\ntitle: "Unclosed"\nslug: "unclosed"\ndate: 2026-03-01\ntype: "speech"\nspeaker: "A. Speaker"\n---\n\nAn expression {that never closes\n',
-    );
+    // Valid frontmatter, but bodies that are not valid MDX, or that MDX would run as code.
+    const head = (slug: string) => `---\ntitle: "${slug}"\nslug: "${slug}"\ndate: 2026-03-01\ntype: "speech"\nspeaker: "A. Speaker"\n---\n\n`;
+    await writeFileDeep(join(broken, 'releases/2026/03/2026-03-01-unclosed.mdx'), `${head('unclosed')}An expression {that never closes\n`);
+    await writeFileDeep(join(broken, 'releases/2026/03/2026-03-01-chart.mdx'), `${head('chart')}Text.\n\n<Chart data="x" />\n`);
     const { code, output } = await buildSite({ contentDir: broken, outDir: out });
     expect(code).not.toBe(0);
-    expect(output).toContain('2026-03-01-unclosed.mdx');
+    expect(output).toMatch(/2026-03-01-unclosed\.mdx: line 9, column \d+: is not valid MDX/);
+    expect(output).toContain('2026-03-01-chart.mdx: line 11, column 1: a JSX element <Chart> cannot be shown: a release is text');
     expect(await snapshot(out)).toEqual(before);
   });
 });

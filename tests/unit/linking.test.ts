@@ -5,9 +5,8 @@ import { apa, bibtex, chicago, splitName, type Citable } from '../../src/lib/cit
 import { facetSlugs, shortHash } from '../../src/lib/facets.ts';
 import { feedDate } from '../../src/lib/feed-dates.ts';
 import { paragraphId } from '../../src/lib/paragraph-ids.ts';
-import { openingWords, plainParagraphs } from '../../src/lib/plain-text.ts';
+import { openingWords } from '../../src/lib/plain-text.ts';
 import { readRedirects } from '../../src/lib/redirects.ts';
-import { escapeMdxText } from '../../src/lib/release-file.ts';
 import { xmlText } from '../../src/lib/xml-text.ts';
 import { tempDir } from '../support/site.ts';
 import { parseXml } from '../support/xml.ts';
@@ -84,11 +83,6 @@ describe('feed dates', () => {
 });
 
 describe('plain text of a body', () => {
-  it('undoes the escapes the importer writes', () => {
-    const texts = ['A *b* {c} <d> & &nbsp; #1', '1. Not a list', 'import x from "y"', 'www.example.com/a_b]'];
-    expect(plainParagraphs(texts.map(escapeMdxText).join('\n\n'))).toEqual(texts);
-  });
-
   it('cuts opening words at a word', () => {
     expect(openingWords(['one two three four'], 12)).toBe('one two…');
     expect(openingWords(['short'], 12)).toBe('short');
