@@ -26,4 +26,6 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [mdx(), sitemap(), pagefind(), headers()],
+  // Scripts stay files too: Vite would inline small ones, which the policy forbids.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

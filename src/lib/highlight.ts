@@ -59,10 +59,3 @@ export function highlightPatterns(query: string): HighlightPatterns {
   if (terms.length > 0) patterns.words = new RegExp(`(?<!${WORD})(?:${terms.map(escape).join('|')})${WORD}*`, 'giu');
   return patterns;
 }
-
-/** A release's address that opens it with `query` marked, and at a paragraph if given. */
-export function highlightUrl(url: string, query: string, fragment = ''): string {
-  const trimmed = query.trim();
-  const search = trimmed ? `?${new URLSearchParams({ highlight: trimmed })}` : '';
-  return `${url}${search}${fragment ? `#${fragment}` : ''}`;
-}

@@ -1,7 +1,7 @@
 /**
  * On every page: `/` puts the cursor in the search box (unless the reader is typing somewhere
- * else), and a search box's first focus starts loading Pagefind and its index in the background,
- * so that the search page's first results come without a wait.
+ * else), and a search box's first focus starts loading Pagefind's code in the background, so that
+ * the search page starts sooner.
  */
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -19,25 +19,17 @@ document.addEventListener('keydown', (event) => {
   box.select();
 });
 
-interface Preloadable {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  preload(term: string): Promise<void>;
-}
-
+// Loading Pagefind's code early, without running it: a `modulepreload` link rather than an
+// `import()`, which would bring the bundler's preload helper onto every page.
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-bundle]')) {
-  const input = form.querySelector('input');
-  let pagefind: Promise<Preloadable> | undefined;
-  input?.addEventListener('focus', () => {
-    pagefind ??= import(/* @vite-ignore */ `${form.dataset['bundle']}pagefind.js`).then(async (module: Preloadable) => {
-      await module.options({ baseUrl: form.dataset['base'] });
-      await module.init();
-      return module;
-    });
-    pagefind.catch(() => undefined);
-  });
-  input?.addEventListener('input', () => {
-    const term = input.value.trim();
-    if (term) void pagefind?.then((module) => module.preload(term)).catch(() => undefined);
-  });
+  form.querySelector('input')?.addEventListener(
+    'focus',
+    () => {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = `${form.dataset['bundle']}pagefind.js`;
+      document.head.append(link);
+    },
+    { once: true },
+  );
 }

@@ -4,7 +4,7 @@
  */
 import { dateCover } from '../lib/date-range.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
-import { highlightUrl } from '../lib/highlight.ts';
+import { highlightUrl } from '../lib/highlight-url.ts';
 import {
   RESULTS_STEP,
   SEARCH_FILTERS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highlightPatterns, highlightUrl } from '../../src/lib/highlight.ts';
+import { highlightUrl } from '../../src/lib/highlight-url.ts';
+import { highlightPatterns } from '../../src/lib/highlight.ts';
 
 const matches = (pattern: RegExp | undefined, text: string) => [...text.matchAll(pattern ?? /$^/g)].map((m) => m[0]);
 
