@@ -15,6 +15,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
+import { cacheDir } from '../src/lib/env.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
 
 const args = process.argv.slice(2);
@@ -102,15 +103,35 @@ interface SizeResult {
   releases: number;
   importSeconds: number;
   buildSeconds: number;
+  /** Checking and rendering the release files (Astro's content sync), part of `astroSeconds`. */
+  loadSeconds: number;
   astroSeconds: number;
   pagefindSeconds: number;
+  /** A second build after adding one release: the caches of the first at work. */
+  rebuild?: { seconds: number; loadSeconds: number; pagefindSeconds: number } | undefined;
   secondsPer1000: number;
   peakMiB: number;
   site: { bytes: number; files: number };
   index: { bytes: number; files: number };
 }
 
-async function benchSize(n: string, work: string): Promise<SizeResult & { out: string }> {
+/** A release added to an archive to time the rebuild. */
+const ONE_MORE_RELEASE = `---
+title: "One more release"
+slug: "one-more-release"
+date: 2026-11-29
+type: "statement"
+speaker: "A. Speaker"
+---
+
+The text of one more release, added to time a rebuild.
+`;
+
+function secondsIn(output: string, pattern: RegExp): number {
+  return Number(pattern.exec(output)?.[1] ?? NaN);
+}
+
+async function benchSize(n: string, work: string): Promise<SizeResult & { out: string; content: string }> {
   const content = join(work, `content-${n}`);
   const out = join(work, `dist-${n}`);
   // The full corpus is the shared corpus and the seed release, whose page is weighed below.
@@ -123,19 +144,34 @@ async function benchSize(n: string, work: string): Promise<SizeResult & { out: s
   const imported = await measured([node, 'scripts/import.ts', '--content', content, ...inputs], {});
   if (imported.code !== 0) throw new Error(`import of ${n} failed:\n${imported.output.slice(-2000)}`);
   const releases = Number(/Imported (\d+)/.exec(imported.output)?.[1] ?? 0);
-  const built = await measured([node, 'scripts/build.ts'], { ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out });
+  const env = { ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out };
+  const built = await measured([node, 'scripts/build.ts'], env);
   if (built.code !== 0) throw new Error(`build of ${n} failed:\n${built.output.slice(-3000)}`);
-  const pagefindSeconds = Number(/for search in ([\d.]+) s/.exec(built.output)?.[1] ?? NaN);
+  const pagefindSeconds = secondsIn(built.output, /for search in ([\d.]+) s/);
+  let rebuild: SizeResult['rebuild'];
+  if (Number(n) >= 10000) {
+    await writeFile(join(content, 'releases', 'one-more-release.mdx'), ONE_MORE_RELEASE);
+    const again = await measured([node, 'scripts/build.ts'], env);
+    if (again.code !== 0) throw new Error(`rebuild of ${n} failed:\n${again.output.slice(-3000)}`);
+    rebuild = {
+      seconds: again.seconds,
+      loadSeconds: secondsIn(again.output, /Loaded \d+ releases in ([\d.]+) s/),
+      pagefindSeconds: secondsIn(again.output, /for search in ([\d.]+) s/),
+    };
+  }
   return {
     n,
     out,
+    content,
     releases,
     importSeconds: imported.seconds,
     buildSeconds: built.seconds,
+    loadSeconds: secondsIn(built.output, /Loaded \d+ releases in ([\d.]+) s/),
     astroSeconds: built.seconds - pagefindSeconds,
     pagefindSeconds,
     secondsPer1000: (built.seconds / releases) * 1000,
     peakMiB: built.peakMiB,
+    rebuild,
     site: await folderSize(out),
     index: await folderSize(join(out, 'pagefind')),
   };
@@ -146,18 +182,28 @@ async function browserFigures(out: string) {
   const server = await serve(out);
   const browser = await launchBrowser();
   const page = await browser.newPage();
-  // Every file the page asks for, by path; sizes are taken from the files themselves (the local
-  // server does not compress, and Pagefind's index files are compressed already).
+  // Every file the page asks for, by path. Sizes are taken from the files themselves, as a host
+  // that compresses text serves them: text files gzipped, Pagefind's index files and its WebAssembly
+  // as they are (they are compressed already).
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  const bytesOf = async (paths: string[], gzip = false) => {
+  const sizeOf = async (path: string) => {
+    const data = await readFile(join(out, path.endsWith('/') ? `${path}index.html` : path)).catch(() => undefined);
+    if (!data) return 0;
+    return /\.(?:html|css|js|json)$|\/$/.test(path) ? gzipSync(data).length : data.length;
+  };
+  const bytesOf = async (paths: string[]) => {
     let total = 0;
-    for (const path of new Set(paths)) {
-      const file = join(out, path.endsWith('/') ? `${path}index.html` : path);
-      const data = await readFile(file).catch(() => undefined);
-      if (data) total += gzip ? gzipSync(data).length : data.length;
-    }
+    for (const path of new Set(paths)) total += await sizeOf(path);
     return total;
+  };
+  // What the first search loads, by kind of file.
+  const kindOf = (path: string) =>
+    /\/fragment\//.test(path) ? 'fragments' : /\/index\//.test(path) ? 'index' : /\/filter\//.test(path) ? 'filters' : /pf_meta$/.test(path) ? 'meta' : 'code';
+  const byKind = async (paths: string[]) => {
+    const kinds: Record<string, number> = {};
+    for (const path of new Set(paths)) kinds[kindOf(path)] = (kinds[kindOf(path)] ?? 0) + (await sizeOf(path)) / 1024;
+    return kinds;
   };
   const pagefindSince = (from: number) => requested.slice(from).filter((path) => path.startsWith('/pagefind/'));
   const box = () => page.getByRole('searchbox', { name: 'Search words' });
@@ -166,6 +212,7 @@ async function browserFigures(out: string) {
   await box().fill('health care');
   await settled(page);
   const firstSearchBytes = await bytesOf(pagefindSince(0));
+  const firstSearchKinds = await byKind(pagefindSince(0));
   const later: number[] = [];
   for (const query of ['nuclear weapons', 'liberty', 'economy', 'veterans', 'slavery']) {
     const from = requested.length;
@@ -206,13 +253,14 @@ async function browserFigures(out: string) {
   const gz = (text: string) => gzipSync(text).length;
   return {
     firstSearchKiB: firstSearchBytes / 1024,
+    firstSearchKiBByKind: firstSearchKinds,
     laterSearchKiB: { max: Math.max(...later) / 1024, each: later.map((b) => b / 1024) },
     keystrokeToResultsMs: { median: (latencies[9]! + latencies[10]!) / 2, all: latencies },
     releasePage: {
       htmlGzipKiB: gz(html) / 1024,
       htmlWithoutTextGzipKiB: gz(html.replace(/<div class="paragraph">[\s\S]*?<\/p><\/div>/g, '')) / 1024,
-      cssGzipKiB: (await bytesOf(loaded.filter((p) => p.endsWith('.css')), true)) / 1024,
-      jsGzipKiB: (await bytesOf(loaded.filter((p) => p.endsWith('.js')), true)) / 1024,
+      cssGzipKiB: (await bytesOf(loaded.filter((p) => p.endsWith('.css')))) / 1024,
+      jsGzipKiB: (await bytesOf(loaded.filter((p) => p.endsWith('.js')))) / 1024,
     },
   };
 }
@@ -223,11 +271,12 @@ let browser: Awaited<ReturnType<typeof browserFigures>> | undefined;
 try {
   for (const n of sizes) {
     process.stdout.write(`N = ${n}: importing and building…\n`);
-    const { out, ...result } = await benchSize(n, work);
+    const { out, content, ...result } = await benchSize(n, work);
     results.push(result);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (n === 'full') browser = await browserFigures(out);
     await rm(out, { recursive: true, force: true });
+    await rm(cacheDir(ROOT, content), { recursive: true, force: true });
   }
 } finally {
   await rm(work, { recursive: true, force: true });
@@ -242,19 +291,29 @@ const lines = [
   '',
   `${date}, ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}. Produced by \`npm run bench\`.`,
   '',
-  '| N | import s | build s | Astro s | Pagefind s | s / 1,000 | peak MiB | site MiB (files) | index MiB (files) |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| N | import s | build s | of which: load s | Astro s | Pagefind s | s / 1,000 | peak MiB | site MiB (files) | index MiB (files) |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     (r) =>
-      `| ${r.releases} | ${f(r.importSeconds)} | ${f(r.buildSeconds)} | ${f(r.astroSeconds)} | ${f(r.pagefindSeconds)} | ${f(r.secondsPer1000)} | ${f(r.peakMiB, 0)} | ${f(r.site.bytes / 2 ** 20)} (${r.site.files}) | ${f(r.index.bytes / 2 ** 20)} (${r.index.files}) |`,
+      `| ${r.releases} | ${f(r.importSeconds)} | ${f(r.buildSeconds)} | ${f(r.loadSeconds)} | ${f(r.astroSeconds)} | ${f(r.pagefindSeconds)} | ${f(r.secondsPer1000)} | ${f(r.peakMiB, 0)} | ${f(r.site.bytes / 2 ** 20)} (${r.site.files}) | ${f(r.index.bytes / 2 ** 20)} (${r.index.files}) |`,
   ),
   '',
+  '"load" is checking and rendering the release files (Astro\'s content sync); "Astro" includes it.',
+  '',
 ];
+for (const r of results) {
+  if (!r.rebuild) continue;
+  lines.push(
+    `Rebuild of ${r.releases} releases after adding one: ${f(r.rebuild.seconds)} s (load ${f(r.rebuild.loadSeconds)} s, Pagefind ${f(r.rebuild.pagefindSeconds)} s), against ${f(r.buildSeconds)} s cold.`,
+    '',
+  );
+}
 if (browser) {
   lines.push(
     'On the full corpus, in Chromium:',
     '',
-    `- first search transfers ${f(browser.firstSearchKiB)} KiB (Pagefind's code and index); later searches at most ${f(browser.laterSearchKiB.max)} KiB`,
+    `- first search transfers ${f(browser.firstSearchKiB)} KiB (${Object.entries(browser.firstSearchKiBByKind).map(([kind, kib]) => `${kind} ${f(kib)}`).join(', ')}); later searches at most ${f(browser.laterSearchKiB.max)} KiB`,
+    '  (text files gzipped, as a host that compresses text serves them; Pagefind\'s index files and WebAssembly as they are)',
     `- keystroke to rendered results: median ${f(browser.keystrokeToResultsMs.median)} ms of 20 queries`,
     `- release page (gzip): HTML ${f(browser.releasePage.htmlGzipKiB)} KiB (${f(browser.releasePage.htmlWithoutTextGzipKiB)} KiB without the text), CSS ${f(browser.releasePage.cssGzipKiB)} KiB, JS ${f(browser.releasePage.jsGzipKiB)} KiB`,
     '',
