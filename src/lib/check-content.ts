@@ -69,9 +69,13 @@ export function checkReleaseSource(
 
 /**
  * Checks every file under `dir`: each must be an `.mdx` release whose frontmatter matches the
- * schema, and no two releases may claim the same permalink.
+ * schema, and no two releases may claim the same permalink. `onRelease` sees the text of each
+ * valid release, so a caller need not read the files again.
  */
-export async function checkContent(dir: string): Promise<ContentCheck> {
+export async function checkContent(
+  dir: string,
+  onRelease?: (file: string, source: string) => void,
+): Promise<ContentCheck> {
   const releases = new Map<string, ReleaseData>();
   const problems: ContentProblem[] = [];
   const byPermalink = new Map<string, string>();
@@ -113,6 +117,7 @@ export async function checkContent(dir: string): Promise<ContentCheck> {
     }
     byPermalink.set(permalink, file);
     releases.set(file, checked.data);
+    onRelease?.(file, source);
   }
   return { releases, problems };
 }

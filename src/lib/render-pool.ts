@@ -11,13 +11,13 @@ import type { RenderTask } from './render-task.ts';
 export async function renderAll(tasks: readonly RenderTask[]): Promise<Map<string, string>> {
   const problems = new Map<string, string>();
   if (tasks.length === 0) return problems;
-  const queue = [...tasks];
-  const size = Math.min(availableParallelism(), queue.length, 8);
+  let taken = 0;
+  const size = Math.min(availableParallelism(), tasks.length, 8);
   const run = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
       const next = () => {
-        const task = queue.shift();
+        const task = tasks[taken++];
         if (task) worker.postMessage(task);
         else void worker.terminate().then(() => resolve());
       };

@@ -6,7 +6,6 @@
  * the last build keeps its entry and its rendering: neither is made again.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { bodyCacheDir, bodyKey, pruneBodies } from '../lib/body-cache.ts';
@@ -21,13 +20,13 @@ export function releaseLoader(contentDir: string): Loader {
     name: 'releases',
     async load({ store, parseData, logger }) {
       const started = performance.now();
-      const { releases, problems } = await checkContent(base);
+      const keys = new Map<string, string>();
+      const { releases, problems } = await checkContent(base, (file, source) => keys.set(file, bodyKey(source)));
       const cache = bodyCacheDir();
       const entries: { id: string; file: string; key: string }[] = [];
       const tasks: RenderTask[] = [];
-      for (const file of releases.keys()) {
+      for (const [file, key] of keys) {
         const id = relative(base, file).replace(/\.mdx$/, '').split(sep).join('/');
-        const key = bodyKey(await readFile(file, 'utf8'));
         entries.push({ id, file, key });
         if (!existsSync(join(cache, `${key}.json`))) tasks.push({ file, key, cache });
       }

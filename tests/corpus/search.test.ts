@@ -304,7 +304,7 @@ describe('keyboard', () => {
     await expect(page.getByRole('searchbox', { name: 'Search words' }).inputValue()).resolves.toBe('and/or');
   });
 
-  it('loads search only when the header box is used, starting on focus', async () => {
+  it("loads search's code only when the header box is used, starting on focus", async () => {
     const fetched: string[] = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(`${site}/speakers/`);
@@ -312,7 +312,6 @@ describe('keyboard', () => {
     expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
     await page.getByRole('searchbox', { name: 'Search releases' }).focus();
     await page.waitForLoadState('networkidle');
-    await expect.poll(() => fetched.filter((path) => path.startsWith('/pagefind/')).length).toBeGreaterThan(2);
-    expect(fetched).toContain('/pagefind/pagefind.js');
+    await expect.poll(() => fetched).toContain('/pagefind/pagefind.js');
   });
 });
