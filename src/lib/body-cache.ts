@@ -1,7 +1,8 @@
 /**
  * Rendered release bodies, cached on disk by content: a release whose file has not changed is
  * not parsed again on the next build, and pages read what the loader rendered instead of parsing
- * it once more. The cache lives in Astro's cache folder for the content folder (`env.ts`); its
+ * it once more. Beside each body, its opening words: feeds list every release with them, and
+ * should not read every whole text to get them. The cache lives in Astro's cache folder for the content folder (`env.ts`); its
  * files are written whole (to a temporary name, then renamed), so an interrupted build leaves
  * no half-written entry behind.
  */
@@ -9,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './env.ts';
+import { openingWords } from './plain-text.ts';
 import { RENDERER_VERSION, type RenderedBody } from './release-body.ts';
 
 /** The folder of cached bodies. */
@@ -21,27 +23,40 @@ export function bodyKey(source: string): string {
   return createHash('sha256').update(`${RENDERER_VERSION}\0${source}`).digest('hex').slice(0, 32);
 }
 
-function entryPath(dir: string, key: string): string {
-  return join(dir, `${key}.json`);
+function entryPath(dir: string, key: string, kind: 'json' | 'summary' = 'json'): string {
+  return join(dir, `${key}.${kind}`);
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** A cached body, or `undefined` when there is none. */
 export function readBody(key: string, dir = bodyCacheDir()): RenderedBody | undefined {
-  let text: string;
-  try {
-    text = readFileSync(entryPath(dir, key), 'utf8');
-  } catch {
-    return undefined;
-  }
-  return JSON.parse(text) as RenderedBody;
+  const text = readText(entryPath(dir, key));
+  return text === undefined ? undefined : (JSON.parse(text) as RenderedBody);
 }
 
-/** Caches a body under its key. */
+/** A cached body's opening words, or `undefined` when there are none. */
+export function readSummary(key: string, dir = bodyCacheDir()): string | undefined {
+  return readText(entryPath(dir, key, 'summary'));
+}
+
+function writeWhole(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+/** Caches a body and its opening words under its key; the body last, as it marks the entry done. */
 export function writeBody(key: string, body: RenderedBody, dir = bodyCacheDir()): void {
   mkdirSync(dir, { recursive: true });
-  const temporary = `${entryPath(dir, key)}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(body));
-  renameSync(temporary, entryPath(dir, key));
+  writeWhole(entryPath(dir, key, 'summary'), openingWords(body.paragraphs));
+  writeWhole(entryPath(dir, key), JSON.stringify(body));
 }
 
 /** Removes cached bodies whose keys are not in `keep`: releases since changed or deleted. */
@@ -53,6 +68,6 @@ export function pruneBodies(keep: ReadonlySet<string>, dir = bodyCacheDir()): vo
     return;
   }
   for (const name of names) {
-    if (!keep.has(name.replace(/\.json$/, ''))) rmSync(join(dir, name), { force: true });
+    if (!keep.has(name.slice(0, name.indexOf('.')))) rmSync(join(dir, name), { force: true });
   }
 }

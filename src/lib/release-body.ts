@@ -43,7 +43,7 @@ export class BodyError extends Error {
  * Changes whenever the pipeline would render the same body differently, so that cached
  * renderings of the old pipeline are never served (see `body-cache.ts`).
  */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkPlugins);
 const toHtml = unified().use(remarkRehype).use(rehypePlugins).use(rehypeStringify);

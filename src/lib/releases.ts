@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { facetSlugs } from './facets.ts';
 import { releasePath } from './permalink.ts';
-import { readBody } from './body-cache.ts';
+import { readBody, readSummary } from './body-cache.ts';
 import { openingWords } from './plain-text.ts';
 import type { RenderedBody } from './release-body.ts';
 
@@ -72,7 +72,7 @@ const summaries = new Map<string, string>();
 export function releaseSummary(release: Release): string {
   let summary = summaries.get(release.id);
   if (summary === undefined) {
-    summary = openingWords(releaseText(release));
+    summary = (release.digest === undefined ? undefined : readSummary(String(release.digest))) ?? openingWords(releaseText(release));
     summaries.set(release.id, summary);
   }
   return summary;

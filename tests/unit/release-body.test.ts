@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bodyKey, pruneBodies, readBody, writeBody } from '../../src/lib/body-cache.ts';
+import { bodyKey, pruneBodies, readBody, readSummary, writeBody } from '../../src/lib/body-cache.ts';
 import { BodyError, renderBody } from '../../src/lib/release-body.ts';
 import { escapeMdxText } from '../../src/lib/release-file.ts';
 
@@ -80,7 +80,8 @@ describe('the body cache', () => {
     writeBody(one, renderBody('One.'), dir);
     writeBody(two, renderBody('Two.'), dir);
     expect(readBody(one, dir)?.paragraphs).toEqual(['One.']);
+    expect(readSummary(one, dir)).toBe('One.');
     pruneBodies(new Set([two]), dir);
-    expect(await readdir(dir)).toEqual([`${two}.json`]);
+    expect((await readdir(dir)).sort()).toEqual([`${two}.json`, `${two}.summary`]);
   });
 });
