@@ -4,7 +4,8 @@
  * fails the build: a site whose search silently misses releases is worse than no build.
  * Only release pages hold text to search; each goes to Pagefind as `indexableHtml` makes it,
  * written to a temporary folder that Pagefind then reads itself: several times faster than
- * handing it each page through its Node API.
+ * handing it each page through its Node API. A large archive is indexed in parts, newest first,
+ * one Pagefind run each (`search-parts.ts`), so that memory stays bounded by the part's size.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,18 +13,55 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { searchPartSize } from '../lib/env.ts';
 import { indexableHtml } from '../lib/index-text.ts';
+import { partBundles, partCount, splitIntoParts } from '../lib/search-parts.ts';
 
 /** How many pages are read and written at once. */
 const BATCH = 64;
 
+/** The release pages of a built site, newest first (their paths start with the date). */
 async function releasePages(site: string): Promise<string[]> {
   const entries = await readdir(join(site, 'releases'), { recursive: true }).catch(() => []);
-  return entries.filter((path) => path.endsWith('index.html')).map((path) => join('releases', path));
+  return entries
+    .filter((path) => path.endsWith('index.html'))
+    .map((path) => join('releases', path))
+    .sort()
+    .reverse();
 }
 
 function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
+}
+
+/** Indexes some release pages of `site` into one Pagefind bundle at `outputPath`. */
+async function indexPart(site: string, pages: readonly string[], outputPath: string): Promise<void> {
+  const source = await mkdtemp(join(tmpdir(), 'archive-index-'));
+  try {
+    for (let i = 0; i < pages.length; i += BATCH) {
+      await Promise.all(
+        pages.slice(i, i + BATCH).map(async (path) => {
+          const content = indexableHtml(await readFile(join(site, path), 'utf8'));
+          await mkdir(dirname(join(source, path)), { recursive: true });
+          await writeFile(join(source, path), content);
+        }),
+      );
+    }
+    const { index, errors } = await pagefind.createIndex({});
+    check('start', errors);
+    if (!index) throw new Error('Pagefind could not start');
+    const added = await index.addDirectory({ path: source });
+    check('index the release pages', added.errors);
+    if (added.page_count !== pages.length) {
+      throw new Error(`Pagefind indexed ${added.page_count} of ${pages.length} release pages`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    check('write the index', written.errors);
+  } finally {
+    // Closing ends Pagefind's process, and with it the memory the part took.
+    await pagefind.close();
+    await rm(source, { recursive: true, force: true });
+  }
 }
 
 /** An integration that indexes the built site into `<outDir>/pagefind/`. */
@@ -34,34 +72,15 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
-        const source = await mkdtemp(join(tmpdir(), 'archive-index-'));
-        try {
-          const pages = await releasePages(site);
-          for (let i = 0; i < pages.length; i += BATCH) {
-            await Promise.all(
-              pages.slice(i, i + BATCH).map(async (path) => {
-                const content = indexableHtml(await readFile(join(site, path), 'utf8'));
-                await mkdir(dirname(join(source, path)), { recursive: true });
-                await writeFile(join(source, path), content);
-              }),
-            );
-          }
-          const { index, errors } = await pagefind.createIndex({});
-          check('start', errors);
-          if (!index) throw new Error('Pagefind could not start');
-          const added = await index.addDirectory({ path: source });
-          check('index the release pages', added.errors);
-          if (added.page_count !== pages.length) {
-            throw new Error(`Pagefind indexed ${added.page_count} of ${pages.length} release pages`);
-          }
-          const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-          check('write the index', written.errors);
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`Indexed ${pages.length} release pages for search in ${seconds} s.`);
-        } finally {
-          await pagefind.close();
-          await rm(source, { recursive: true, force: true });
+        const pages = await releasePages(site);
+        const parts = splitIntoParts(pages, partCount(pages.length, searchPartSize()));
+        const bundles = partBundles(join(site, 'pagefind/'), parts.length);
+        for (const [k, part] of parts.entries()) {
+          await indexPart(site, part, bundles[k] ?? '');
         }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const inParts = parts.length > 1 ? ` in ${parts.length} parts` : '';
+        logger.info(`Indexed ${pages.length} release pages for search${inParts} in ${seconds} s.`);
       },
     },
   };

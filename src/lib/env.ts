@@ -47,3 +47,17 @@ export function basePath(): string {
   }
   return value.replace(/\/?$/, '/');
 }
+
+/**
+ * How many releases one part of the search index holds at most (`search-parts.ts`):
+ * `ARCHIVE_SEARCH_PART_SIZE`, or 10,000. Smaller parts take less memory to build and more
+ * requests to search.
+ */
+export function searchPartSize(): number {
+  const value = process.env.ARCHIVE_SEARCH_PART_SIZE;
+  if (!value) return 10_000;
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new Error(`ARCHIVE_SEARCH_PART_SIZE is "${value}": expected a whole number of releases, such as 10000`);
+  }
+  return Number(value);
+}

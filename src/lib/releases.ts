@@ -45,14 +45,21 @@ export function releaseUrl(release: Release): string {
   return href(releasePath(release.data));
 }
 
-let last: { id: string; body: RenderedBody } | undefined;
+// Cached renderings are found by the entry's digest, the key the loader cached them under.
+function keyOf(release: Release): string {
+  if (release.digest === undefined) throw new Error(`${release.filePath ?? release.id}: has no digest; build again`);
+  return String(release.digest);
+}
+
+let last: { key: string; body: RenderedBody } | undefined;
 
 /** A release's body as the loader rendered it (`src/loaders/releases.ts`). */
 function releaseBody(release: Release): RenderedBody {
-  if (last?.id === release.id) return last.body;
-  const body = release.digest === undefined ? undefined : readBody(String(release.digest));
+  const key = keyOf(release);
+  if (last?.key === key) return last.body;
+  const body = readBody(key);
   if (!body) throw new Error(`${release.filePath ?? release.id}: its rendered text is missing from the cache; build again`);
-  last = { id: release.id, body };
+  last = { key, body };
   return body;
 }
 
@@ -70,10 +77,11 @@ const summaries = new Map<string, string>();
 
 /** The opening words of a release, for descriptions and feed summaries. */
 export function releaseSummary(release: Release): string {
-  let summary = summaries.get(release.id);
+  const key = keyOf(release);
+  let summary = summaries.get(key);
   if (summary === undefined) {
-    summary = (release.digest === undefined ? undefined : readSummary(String(release.digest))) ?? openingWords(releaseText(release));
-    summaries.set(release.id, summary);
+    summary = readSummary(key) ?? openingWords(releaseText(release));
+    summaries.set(key, summary);
   }
   return summary;
 }

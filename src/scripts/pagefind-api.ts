@@ -23,6 +23,7 @@ export interface ResultData {
 /** One search result, whose data is fetched only when asked for. */
 export interface SearchResult {
   id: string;
+  score: number;
   data(): Promise<ResultData>;
 }
 

@@ -5,6 +5,7 @@
 import { dateCover } from '../lib/date-range.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import { highlightUrl } from '../lib/highlight-url.ts';
+import { addCounts, combineResponses, partBundles } from '../lib/search-parts.ts';
 import {
   RESULTS_STEP,
   SEARCH_FILTERS,
@@ -109,10 +110,33 @@ function renderResult(data: ResultData, query: string): HTMLLIElement {
   return item;
 }
 
-async function loadPagefind(bundle: string, baseUrl: string) {
-  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl, excerptLength: 40 });
-  await pagefind.init();
+/**
+ * Pagefind, with every part of the index loaded (`search-parts.ts`): one part is Pagefind itself;
+ * several answer as one, their results and counts combined.
+ */
+async function loadPagefind(bundle: string, parts: number, baseUrl: string) {
+  const instances = await Promise.all(
+    partBundles(bundle, parts).map(async (path) => {
+      const instance = (await import(/* @vite-ignore */ `${path}pagefind.js`)) as Pagefind;
+      await instance.options({ baseUrl, excerptLength: 40 });
+      await instance.init();
+      return instance;
+    }),
+  );
+  const [first] = instances;
+  const pagefind: Pagefind =
+    instances.length === 1 && first
+      ? first
+      : {
+          options: async () => undefined,
+          init: async () => undefined,
+          filters: async () => addCounts(await Promise.all(instances.map((instance) => instance.filters()))),
+          preload: async (term, options) => void (await Promise.all(instances.map((instance) => instance.preload(term, options)))),
+          search: async (term, options) => {
+            const order = options?.sort?.['date'] === 'desc' ? 'newest' : options?.sort?.['date'] === 'asc' ? 'oldest' : 'score';
+            return combineResponses(await Promise.all(instances.map((instance) => instance.search(term, options))), order);
+          },
+        };
   return { pagefind, totals: await pagefind.filters() };
 }
 
@@ -132,7 +156,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   root.hidden = false;
 
   // Listeners go on before Pagefind has loaded, so nothing typed meanwhile is lost.
-  const ready = loadPagefind(root.dataset['bundle']!, root.dataset['base'] ?? '/');
+  const ready = loadPagefind(root.dataset['bundle']!, Number(root.dataset['parts'] ?? 1), root.dataset['base'] ?? '/');
   void ready.then(({ totals }) => {
     const years = Object.keys(totals['year'] ?? {}).sort();
     if (years.length > 0) {

@@ -34,7 +34,13 @@ export default async function setup(project: TestProject) {
   if (imported.code !== 0) throw new Error(`import failed:\n${imported.stdout}${imported.stderr}`);
   const out = join(work, 'dist');
   // Deployed under a sub-path, as on a shared host: every link, asset and search path must cope.
-  await buildOrThrow({ contentDir: content, outDir: out, env: { ARCHIVE_BASE: BASE, ARCHIVE_SITE: 'https://example.org' } });
+  // Parts of 25 releases: the search index of this small site comes in three parts, so every
+  // search test here also tests how the search page combines them (src/lib/search-parts.ts).
+  await buildOrThrow({
+    contentDir: content,
+    outDir: out,
+    env: { ARCHIVE_BASE: BASE, ARCHIVE_SITE: 'https://example.org', ARCHIVE_SEARCH_PART_SIZE: '25' },
+  });
   const server = await serve(out, BASE);
   project.provide('siteUrl', server.url);
   project.provide('corpusCount', CORPUS_COUNT);
