@@ -7,7 +7,7 @@
  * bench/results.json and bench/RESULTS.md. Never part of the tests: timings belong here.
  */
 import { spawn } from 'node:child_process';
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -74,28 +74,35 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
   return { bytes, files };
 }
 
-/** JSON Lines of N releases: the corpus's real texts, reused with distinct titles, dates and sources. */
-async function syntheticCorpus(file: string, n: number): Promise<void> {
+/**
+ * JSON Lines of N releases, in files of 10,000 lines in `dir`: the corpus's real texts, reused
+ * with distinct titles, dates and sources.
+ */
+async function syntheticCorpus(dir: string, n: number): Promise<void> {
   const rows = [];
   for (const name of ['whitehouse-2016.jsonl', 'miller-center.jsonl']) {
     for (const line of (await readFile(join(CORPUS_DIR, name), 'utf8')).split('\n')) {
       if (line.trim()) rows.push(JSON.parse(line) as Record<string, string>);
     }
   }
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = { ...rows[i % rows.length]! };
-    const copy = Math.floor(i / rows.length);
-    if (copy > 0) {
-      const [year, month, day] = row['date']!.split('-').map(Number) as [number, number, number];
-      const shifted = 1000 + ((year - 1000 + copy * 37) % 1999);
-      row['date'] = `${shifted}-${String(month).padStart(2, '0')}-${String(Math.min(day, 28)).padStart(2, '0')}`;
-      row['title'] = `${row['title'] || 'Untitled'} (copy ${copy})`;
-      row['source_url'] = `${row['source_url']}#copy-${copy}`;
+  await mkdir(dir, { recursive: true });
+  const PART = 10000;
+  for (let start = 0; start < n; start += PART) {
+    const out: string[] = [];
+    for (let i = start; i < Math.min(n, start + PART); i++) {
+      const row = { ...rows[i % rows.length]! };
+      const copy = Math.floor(i / rows.length);
+      if (copy > 0) {
+        const [year, month, day] = row['date']!.split('-').map(Number) as [number, number, number];
+        const shifted = 1000 + ((year - 1000 + copy * 37) % 1999);
+        row['date'] = `${shifted}-${String(month).padStart(2, '0')}-${String(Math.min(day, 28)).padStart(2, '0')}`;
+        row['title'] = `${row['title'] || 'Untitled'} (copy ${copy})`;
+        row['source_url'] = `${row['source_url']}#copy-${copy}`;
+      }
+      out.push(JSON.stringify(row));
     }
-    out.push(JSON.stringify(row));
+    await writeFile(join(dir, `part-${String(start / PART).padStart(3, '0')}.jsonl`), `${out.join('\n')}\n`);
   }
-  await writeFile(file, `${out.join('\n')}\n`);
 }
 
 interface SizeResult {
@@ -137,26 +144,27 @@ async function benchSize(n: string, work: string): Promise<SizeResult & { out: s
   // The full corpus is the shared corpus and the seed release, whose page is weighed below.
   let inputs = [CORPUS_DIR, SEED_FILE];
   if (n !== 'full') {
-    inputs = [join(work, `corpus-${n}.jsonl`)];
+    inputs = [join(work, `corpus-${n}`)];
     await syntheticCorpus(inputs[0]!, Number(n));
   }
   const node = process.execPath;
-  const imported = await measured([node, 'scripts/import.ts', '--content', content, ...inputs], {});
+  // The importer plans a whole import before writing it: 100,000 releases outgrow Node's default heap.
+  const imported = await measured([node, '--max-old-space-size=16384', 'scripts/import.ts', '--content', content, ...inputs], {});
   if (imported.code !== 0) throw new Error(`import of ${n} failed:\n${imported.output.slice(-2000)}`);
   const releases = Number(/Imported (\d+)/.exec(imported.output)?.[1] ?? 0);
   const env = { ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out };
   const built = await measured([node, 'scripts/build.ts'], env);
   if (built.code !== 0) throw new Error(`build of ${n} failed:\n${built.output.slice(-3000)}`);
-  const pagefindSeconds = secondsIn(built.output, /for search in ([\d.]+) s/);
+  const pagefindSeconds = secondsIn(built.output, /for search(?: in \d+ parts)? in ([\d.]+) s/);
   let rebuild: SizeResult['rebuild'];
-  if (Number(n) >= 10000) {
+  if (n === '10000') {
     await writeFile(join(content, 'releases', 'one-more-release.mdx'), ONE_MORE_RELEASE);
     const again = await measured([node, 'scripts/build.ts'], env);
     if (again.code !== 0) throw new Error(`rebuild of ${n} failed:\n${again.output.slice(-3000)}`);
     rebuild = {
       seconds: again.seconds,
       loadSeconds: secondsIn(again.output, /Loaded \d+ releases in ([\d.]+) s/),
-      pagefindSeconds: secondsIn(again.output, /for search in ([\d.]+) s/),
+      pagefindSeconds: secondsIn(again.output, /for search(?: in \d+ parts)? in ([\d.]+) s/),
     };
   }
   return {
@@ -265,6 +273,49 @@ async function browserFigures(out: string) {
   };
 }
 
+/** Writes what has been measured so far to bench/results.json and bench/RESULTS.md. */
+async function report(results: SizeResult[], browser: Awaited<ReturnType<typeof browserFigures>> | undefined): Promise<string> {
+  const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const date = new Date().toISOString();
+  await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify({ date, machine, sizes: results, browser }, null, 2)}\n`);
+  const f = (x: number, d = 1) => x.toFixed(d);
+  const lines = [
+    '# Benchmark results',
+    '',
+    `${date}, ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}. Produced by \`npm run bench\`.`,
+    '',
+    '| N | import s | build s | of which: load s | Astro s | Pagefind s | s / 1,000 | peak MiB | site MiB (files) | index MiB (files) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map(
+      (r) =>
+        `| ${r.releases} | ${f(r.importSeconds)} | ${f(r.buildSeconds)} | ${f(r.loadSeconds)} | ${f(r.astroSeconds)} | ${f(r.pagefindSeconds)} | ${f(r.secondsPer1000)} | ${f(r.peakMiB, 0)} | ${f(r.site.bytes / 2 ** 20)} (${r.site.files}) | ${f(r.index.bytes / 2 ** 20)} (${r.index.files}) |`,
+    ),
+    '',
+    '"load" is checking and rendering the release files (Astro\'s content sync); "Astro" includes it.',
+    '',
+  ];
+  for (const r of results) {
+    if (!r.rebuild) continue;
+    lines.push(
+      `Rebuild of ${r.releases} releases after adding one: ${f(r.rebuild.seconds)} s (load ${f(r.rebuild.loadSeconds)} s, Pagefind ${f(r.rebuild.pagefindSeconds)} s), against ${f(r.buildSeconds)} s cold.`,
+      '',
+    );
+  }
+  if (browser) {
+    lines.push(
+      'On the full corpus, in Chromium:',
+      '',
+      `- first search transfers ${f(browser.firstSearchKiB)} KiB (${Object.entries(browser.firstSearchKiBByKind).map(([kind, kib]) => `${kind} ${f(kib)}`).join(', ')}); later searches at most ${f(browser.laterSearchKiB.max)} KiB`,
+      '  (text files gzipped, as a host that compresses text serves them; Pagefind\'s index files and WebAssembly as they are)',
+      `- keystroke to rendered results: median ${f(browser.keystrokeToResultsMs.median)} ms of 20 queries`,
+      `- release page (gzip): HTML ${f(browser.releasePage.htmlGzipKiB)} KiB (${f(browser.releasePage.htmlWithoutTextGzipKiB)} KiB without the text), CSS ${f(browser.releasePage.cssGzipKiB)} KiB, JS ${f(browser.releasePage.jsGzipKiB)} KiB`,
+      '',
+    );
+  }
+  await writeFile(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
+  return lines.join('\n');
+}
+
 const work = await mkdtemp(join(tmpdir(), 'archive-bench-'));
 const results: SizeResult[] = [];
 let browser: Awaited<ReturnType<typeof browserFigures>> | undefined;
@@ -277,47 +328,10 @@ try {
     if (n === 'full') browser = await browserFigures(out);
     await rm(out, { recursive: true, force: true });
     await rm(cacheDir(ROOT, content), { recursive: true, force: true });
+    // Written after every size, so that a size that fails leaves the figures of the others.
+    await report(results, browser);
   }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
-
-const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-const date = new Date().toISOString();
-await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify({ date, machine, sizes: results, browser }, null, 2)}\n`);
-const f = (x: number, d = 1) => x.toFixed(d);
-const lines = [
-  '# Benchmark results',
-  '',
-  `${date}, ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}. Produced by \`npm run bench\`.`,
-  '',
-  '| N | import s | build s | of which: load s | Astro s | Pagefind s | s / 1,000 | peak MiB | site MiB (files) | index MiB (files) |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...results.map(
-    (r) =>
-      `| ${r.releases} | ${f(r.importSeconds)} | ${f(r.buildSeconds)} | ${f(r.loadSeconds)} | ${f(r.astroSeconds)} | ${f(r.pagefindSeconds)} | ${f(r.secondsPer1000)} | ${f(r.peakMiB, 0)} | ${f(r.site.bytes / 2 ** 20)} (${r.site.files}) | ${f(r.index.bytes / 2 ** 20)} (${r.index.files}) |`,
-  ),
-  '',
-  '"load" is checking and rendering the release files (Astro\'s content sync); "Astro" includes it.',
-  '',
-];
-for (const r of results) {
-  if (!r.rebuild) continue;
-  lines.push(
-    `Rebuild of ${r.releases} releases after adding one: ${f(r.rebuild.seconds)} s (load ${f(r.rebuild.loadSeconds)} s, Pagefind ${f(r.rebuild.pagefindSeconds)} s), against ${f(r.buildSeconds)} s cold.`,
-    '',
-  );
-}
-if (browser) {
-  lines.push(
-    'On the full corpus, in Chromium:',
-    '',
-    `- first search transfers ${f(browser.firstSearchKiB)} KiB (${Object.entries(browser.firstSearchKiBByKind).map(([kind, kib]) => `${kind} ${f(kib)}`).join(', ')}); later searches at most ${f(browser.laterSearchKiB.max)} KiB`,
-    '  (text files gzipped, as a host that compresses text serves them; Pagefind\'s index files and WebAssembly as they are)',
-    `- keystroke to rendered results: median ${f(browser.keystrokeToResultsMs.median)} ms of 20 queries`,
-    `- release page (gzip): HTML ${f(browser.releasePage.htmlGzipKiB)} KiB (${f(browser.releasePage.htmlWithoutTextGzipKiB)} KiB without the text), CSS ${f(browser.releasePage.cssGzipKiB)} KiB, JS ${f(browser.releasePage.jsGzipKiB)} KiB`,
-    '',
-  );
-}
-await writeFile(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
-process.stdout.write(lines.join('\n'));
+process.stdout.write(await report(results, browser));

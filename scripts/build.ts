@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { outDir } from '../src/lib/env.ts';
 
@@ -15,9 +16,13 @@ const out = outDir();
 const staging = `${out}.building`;
 const previous = `${out}.previous`;
 
+// Node's default heap limit (about 4 GB) is too small for an archive of 100,000 releases; let the
+// build use up to three quarters of the machine's memory.
+const heap = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
+
 await rm(staging, { recursive: true, force: true });
 const code = await new Promise<number>((resolve) => {
-  const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [heap, astro, 'build', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, ARCHIVE_OUT_DIR: staging },
   });
