@@ -75,9 +75,7 @@ export default function pagefindIntegration(): AstroIntegration {
         const pages = await releasePages(site);
         const parts = splitIntoParts(pages, partCount(pages.length, searchPartSize()));
         const bundles = partBundles(join(site, 'pagefind/'), parts.length);
-        for (const [k, part] of parts.entries()) {
-          await indexPart(site, part, bundles[k] ?? '');
-        }
+        for (const [k, bundle] of bundles.entries()) await indexPart(site, parts[k] ?? [], bundle);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const inParts = parts.length > 1 ? ` in ${parts.length} parts` : '';
         logger.info(`Indexed ${pages.length} release pages for search${inParts} in ${seconds} s.`);

@@ -2,13 +2,14 @@
  * Rendered release bodies, cached on disk by content: a release whose file has not changed is
  * not parsed again on the next build, and pages read what the loader rendered instead of parsing
  * it once more. Beside each body, its opening words: feeds list every release with them, and
- * should not read every whole text to get them. The cache lives in Astro's cache folder for the content folder (`env.ts`); its
- * files are written whole (to a temporary name, then renamed), so an interrupted build leaves
- * no half-written entry behind.
+ * should not read every whole text to get them. The cache lives in Astro's cache folder for the
+ * content folder (`env.ts`); its files are written whole (to a temporary name, then renamed), so
+ * an interrupted build leaves no half-written entry behind.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { cacheDir } from './env.ts';
 import { openingWords } from './plain-text.ts';
 import { RENDERER_VERSION, type RenderedBody } from './release-body.ts';
@@ -47,7 +48,8 @@ export function readSummary(key: string, dir = bodyCacheDir()): string | undefin
 }
 
 function writeWhole(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+  // Named by process and thread: two workers may render two files with the same text at once.
+  const temporary = `${path}.${process.pid}-${threadId}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, path);
 }
