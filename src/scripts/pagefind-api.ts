@@ -16,8 +16,10 @@ export interface ResultData {
   meta: Record<string, string | undefined>;
   /** Word positions of the matches in the page. */
   locations: number[];
+  /** The page's indexed text; word positions count its words. */
+  content: string;
   /** Elements with an id, with the word position where each starts. */
-  anchors: { element: string; id: string; text?: string; location: number }[];
+  anchors: { element: string; id: string; location: number }[];
 }
 
 /** One search result, whose data is fetched only when asked for. */

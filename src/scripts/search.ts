@@ -5,6 +5,7 @@
 import { dateCover } from '../lib/date-range.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import { highlightUrl } from '../lib/highlight-url.ts';
+import { unparted } from '../lib/index-text.ts';
 import { addCounts, combineResponses, partBundles } from '../lib/search-parts.ts';
 import {
   RESULTS_STEP,
@@ -42,12 +43,13 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * Puts a Pagefind excerpt on the page as text with its <mark>s. The excerpt is parsed into an
- * inert template and only text and <mark> survive, whatever the indexed text contained.
+ * Puts a Pagefind excerpt on the page as text with its <mark>s, spaced as the release is. The
+ * excerpt is parsed into an inert template and only text and <mark> survive, whatever the
+ * indexed text contained.
  */
 export function renderExcerpt(target: HTMLElement, excerpt: string): void {
   const template = document.createElement('template');
-  template.innerHTML = excerpt;
+  template.innerHTML = unparted(excerpt);
   for (const node of Array.from(template.content.childNodes)) {
     if (node.nodeName === 'MARK') target.append(element('mark', {}, node.textContent ?? ''));
     else target.append(document.createTextNode(node.textContent ?? ''));
@@ -73,7 +75,7 @@ function optionsFor(state: SearchState, years: string[]): SearchOptions | undefi
 }
 
 function renderParagraphs(data: ResultData, query: string): HTMLUListElement | undefined {
-  const matches = paragraphMatches(data.anchors ?? [], data.locations ?? [], queryTerms(query));
+  const matches = paragraphMatches(data.content, data.anchors, data.locations, queryTerms(query));
   if (matches.length === 0) return undefined;
   const list = element('ul', { class: 'sub-results' });
   for (const match of matches) {

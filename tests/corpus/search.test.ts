@@ -273,6 +273,41 @@ describe('from a result to the release', () => {
   });
 });
 
+describe('sub-results', () => {
+  it('quote each matching paragraph from the text of the paragraph they link to', async () => {
+    let checked = 0;
+    for (const query of ['tariff', 'Lusitania', 'weapons of mass destruction', 'liberty']) {
+      await open(`?q=${encodeURIComponent(query)}`);
+      const subs = await page.locator('.sub-results a').evaluateAll((links) =>
+        links.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent ?? '' })),
+      );
+      expect(subs.length, query).toBeGreaterThan(3);
+      // Each release page is fetched and its paragraph read as the reader's page shows it.
+      const paragraphs = await page.evaluate(async (hrefs) => {
+        const texts: Record<string, string> = {};
+        for (const href of hrefs) {
+          const url = new URL(href);
+          const html = await (await fetch(url.pathname + url.search)).text();
+          const doc = new DOMParser().parseFromString(html, 'text/html');
+          texts[href] = doc.getElementById(url.hash.slice(1))?.textContent ?? '';
+        }
+        return texts;
+      }, subs.map((sub) => sub.href));
+      for (const sub of subs) {
+        const paragraph = paragraphs[sub.href]!;
+        expect(paragraph, sub.href).not.toBe('');
+        // The excerpt is a run of the paragraph's words, without the lone dashes search skips.
+        const quoted = sub.text.replace(/^¶ \d+ /, '').replace(/^… /, '').replace(/ …$/, '');
+        const words = (text: string) =>
+          text.split(/\s+/).filter((word) => word && !/^(-{1,3}|[\u2012-\u2015]{1,3})$/.test(word)).join(' ');
+        expect(words(paragraph), sub.href).toContain(words(quoted));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
+
 describe('keyboard', () => {
   it('searches and opens a result with the keyboard alone', async () => {
     await page.goto(`${site}/years/1863/`);

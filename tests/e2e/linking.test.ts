@@ -105,6 +105,11 @@ describe('search sub-results', () => {
     const sub = page.locator('.result').first().locator('.sub-results a').first();
     await expect(sub.getAttribute('href')).resolves.toBe(`/press${PERMALINK}?highlight=PURL#p-5`);
     await expect(sub.locator('mark').first().textContent()).resolves.toBe('PURL');
+    // Paragraph 5 of the seed, counted by hand: 24 words from 8 before the first match.
+    await expect(sub.textContent()).resolves.toBe(
+      "¶ 5 … so does NATO's military support, including through the PURL initiative. As we speak, " +
+        'billions of dollars worth of essential American military hardware is flowing …',
+    );
     await sub.click();
     await page.waitForURL(`${site}${PERMALINK}?highlight=PURL#p-5`);
     await expect(page.locator('#p-5 mark.search-hit').allTextContents()).resolves.toEqual(['PURL', 'PURL']);
