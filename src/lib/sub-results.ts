@@ -38,20 +38,22 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
- * The words of a page's text as Pagefind counts them, each with the spaces that follow it as the
- * release has them (`unparted`), so that an excerpt keeps the text's own spacing. Word N is the
- * one at Pagefind's location N.
+ * A page's text as Pagefind counts its words: word N (Pagefind's location N) and the spaces after
+ * it, as the release has them (`unparted`), so that an excerpt keeps the text's own spacing.
+ * Only the few words an excerpt shows are worked out.
  */
-function words(content: string): { word: string; space: string }[] {
+function wordsOf(content: string) {
   const pieces = content.split(/([^\S\uFEFF]+)/);
-  const result: { word: string; space: string }[] = [];
-  for (let i = 0; i < pieces.length; i += 2) {
-    const [word, next] = [unparted(pieces[i] ?? ''), unparted(pieces[i + 2] ?? '')];
-    // Whether a space is the release's depends on the words either side of it.
-    const joined = unparted(`${pieces[i] ?? ''}${pieces[i + 1] ?? ''}${pieces[i + 2] ?? ''}`);
-    result.push({ word, space: joined.slice(word.length, joined.length - next.length) });
-  }
-  return result;
+  const raw = (n: number) => pieces[2 * n] ?? '';
+  return {
+    count: Math.ceil(pieces.length / 2),
+    word: (n: number) => unparted(raw(n)),
+    space(n: number): string {
+      // Whether a space is the release's depends on the words either side of it.
+      const joined = unparted(`${raw(n)}${pieces[2 * n + 1] ?? ''}${raw(n + 1)}`);
+      return joined.slice(unparted(raw(n)).length, joined.length - unparted(raw(n + 1)).length);
+    },
+  };
 }
 
 /**
@@ -66,7 +68,6 @@ export function paragraphMatches(
   terms: readonly string[],
   { max = 3, width = 24 } = {},
 ): ParagraphMatch[] {
-  const text = words(content);
   const paragraphs = anchors.filter((anchor) => /^p-\d+$/.test(anchor.id)).sort((a, b) => a.location - b.location);
   const firstMatch = new Map<number, number>();
   for (const location of [...locations].sort((a, b) => a - b)) {
@@ -77,20 +78,22 @@ export function paragraphMatches(
     }
     if (owner !== undefined && !firstMatch.has(owner)) firstMatch.set(owner, location);
   }
+  if (firstMatch.size === 0) return [];
+  const text = wordsOf(content);
   return [...firstMatch].slice(0, max).map(([i, location]) => {
     const anchor = paragraphs[i]!;
-    const paragraph = text.slice(anchor.location, paragraphs[i + 1]?.location ?? text.length);
-    const centre = Math.min(location - anchor.location, Math.max(paragraph.length - 1, 0));
-    const start = Math.max(0, centre - Math.floor(width / 3));
-    const end = Math.min(paragraph.length, start + width);
+    const [first, last] = [anchor.location, (paragraphs[i + 1]?.location ?? text.count) - 1];
+    const start = Math.max(first, Math.min(location, last) - Math.floor(width / 3));
+    const end = Math.min(last, start + width - 1);
     const excerpt: ExcerptPart[] = [];
-    if (start > 0) excerpt.push({ text: '… ', mark: false });
-    paragraph.slice(start, end).forEach(({ word, space }, k) => {
-      const matched = terms.some((term) => normalise(word).startsWith(term));
-      excerpt.push({ text: word, mark: matched });
-      if (k < end - start - 1 && space) excerpt.push({ text: space, mark: false });
-    });
-    if (end < paragraph.length) excerpt.push({ text: ' …', mark: false });
+    if (start > first) excerpt.push({ text: '… ', mark: false });
+    for (let n = start; n <= end; n++) {
+      const word = text.word(n);
+      excerpt.push({ text: word, mark: terms.some((term) => normalise(word).startsWith(term)) });
+      const space = n < end ? text.space(n) : '';
+      if (space) excerpt.push({ text: space, mark: false });
+    }
+    if (end < last) excerpt.push({ text: ' …', mark: false });
     return { id: anchor.id, number: Number(anchor.id.slice(2)), excerpt };
   });
 }
