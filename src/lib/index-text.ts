@@ -35,12 +35,15 @@ const KEPT = '\u2060';
 /** A space in an excerpt after a dash between words: the copy's, unless KEPT precedes it. */
 const PARTED = new RegExp(String.raw`${DASH}(<\/mark>)? (?=(?:<mark>)?[\p{L}\p{N}])`, 'gu');
 
+/** KEPT after a dash (a word joiner elsewhere is the release's own). */
+const KEPT_AFTER_DASH = new RegExp(`${DASH}${KEPT}`, 'gu');
+
 /**
  * Text from the index (plain, or an excerpt with `<mark>`s) as the release has it: without the
- * spaces the copy put after dashes, nor the marks it put after the release's own.
+ * spaces the copy put after dashes, nor the word joiners it put after the release's own.
  */
 export function unparted(text: string): string {
-  return text.replace(PARTED, '$1$2').replaceAll(KEPT, '');
+  return text.replace(PARTED, '$1$2').replace(KEPT_AFTER_DASH, '$1');
 }
 
 /** Dashes standing alone between spaces. */

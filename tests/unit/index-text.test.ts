@@ -33,7 +33,7 @@ describe('the copy of a page the search index reads', () => {
   });
 
   it('gives back text from the index as the release has it, marked or not', () => {
-    const text = 'leaders—but not 1914–1918 or x--y; then— later, or-- so; at the end— a\u200Ab';
+    const text = 'leaders—but not 1914–1918 or x--y; then— later, or-- so; at the end— a\u200Ab a\u2060b';
     expect(unparted(indexableHtml(page('T', text)))).toBe(page('T', text));
     // Pagefind's excerpts make every space a plain one, and mark whole words.
     expect(unparted('<mark>leaders—</mark> <mark>but</mark> then—\u2060 <mark>later</mark>')).toBe(
