@@ -24,7 +24,8 @@ await rm(staging, { recursive: true, force: true });
 const code = await new Promise<number>((resolve) => {
   const child = spawn(process.execPath, [heap, astro, 'build', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, ARCHIVE_OUT_DIR: staging },
+    // The search index starts from the previous site's files (`index-reuse.ts`).
+    env: { ...process.env, ARCHIVE_OUT_DIR: staging, ...(existsSync(out) ? { ARCHIVE_PREVIOUS_SITE: out } : {}) },
   });
   child.on('close', (status) => resolve(status ?? 1));
 });

@@ -6,6 +6,7 @@
  * written to a temporary folder that Pagefind then reads itself: several times faster than
  * handing it each page through its Node API. A large archive is indexed in parts, newest first,
  * one Pagefind run each (`search-parts.ts`), so that memory stays bounded by the part's size.
+ * A rebuild starts each part from the previous site's index files (`index-reuse.ts`).
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchPartSize } from '../lib/env.ts';
+import { previousSite, searchPartSize } from '../lib/env.ts';
+import { pruneBundle, reuseBundle } from '../lib/index-reuse.ts';
 import { indexableHtml } from '../lib/index-text.ts';
 import { partBundles, partCount, splitIntoParts } from '../lib/search-parts.ts';
 
@@ -34,8 +36,12 @@ function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }
 
-/** Indexes some release pages of `site` into one Pagefind bundle at `outputPath`. */
-async function indexPart(site: string, pages: readonly string[], outputPath: string): Promise<void> {
+/**
+ * Indexes some release pages of `site` into one Pagefind bundle at `outputPath`, starting from
+ * the files of `previous` (a bundle of the previous build, if any); gives how many of those the
+ * new bundle still uses.
+ */
+async function indexPart(site: string, pages: readonly string[], outputPath: string, previous?: string): Promise<number> {
   const source = await mkdtemp(join(tmpdir(), 'archive-index-'));
   try {
     for (let i = 0; i < pages.length; i += BATCH) {
@@ -55,8 +61,10 @@ async function indexPart(site: string, pages: readonly string[], outputPath: str
     if (added.page_count !== pages.length) {
       throw new Error(`Pagefind indexed ${added.page_count} of ${pages.length} release pages`);
     }
+    const brought = previous ? await reuseBundle(previous, outputPath) : [];
     const written = await index.writeFiles({ outputPath });
     check('write the index', written.errors);
+    return brought.length - (await pruneBundle(outputPath, brought));
   } finally {
     // Closing ends Pagefind's process, and with it the memory the part took.
     await pagefind.close();
@@ -75,10 +83,14 @@ export default function pagefindIntegration(): AstroIntegration {
         const pages = await releasePages(site);
         const parts = splitIntoParts(pages, partCount(pages.length, searchPartSize()));
         const bundles = partBundles(join(site, 'pagefind/'), parts.length);
-        for (const [k, bundle] of bundles.entries()) await indexPart(site, parts[k] ?? [], bundle);
+        const before = previousSite();
+        const previous = before ? partBundles(join(before, 'pagefind/'), parts.length) : [];
+        let reused = 0;
+        for (const [k, bundle] of bundles.entries()) reused += await indexPart(site, parts[k] ?? [], bundle, previous[k]);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const inParts = parts.length > 1 ? ` in ${parts.length} parts` : '';
-        logger.info(`Indexed ${pages.length} release pages for search${inParts} in ${seconds} s.`);
+        const reusing = before ? ` (${reused} index files reused from the previous build)` : '';
+        logger.info(`Indexed ${pages.length} release pages for search${inParts} in ${seconds} s${reusing}.`);
       },
     },
   };

@@ -13,6 +13,14 @@ export function outDir(cwd = process.cwd()): string {
 }
 
 /**
+ * The site the build before this one made, whose search index files a build may reuse:
+ * `ARCHIVE_PREVIOUS_SITE`, which `npm run build` sets to the output folder it will replace.
+ */
+export function previousSite(): string | undefined {
+  return process.env.ARCHIVE_PREVIOUS_SITE || undefined;
+}
+
+/**
  * Astro's cache folder, one per content folder. Astro's content cache remembers each entry's
  * file; shared between two content folders, it could render a release from the other folder.
  */
