@@ -3,8 +3,9 @@
  * shared corpus, brought in by the import command, and measures what issue #7 budgets: import,
  * Astro and Pagefind times, seconds per 1,000 releases, peak memory of the whole process tree,
  * and the size of the site and of its index; on the full corpus, in Chromium, the bytes the first
- * and later searches transfer, keystroke-to-results time, and a release page's weight. Writes
- * bench/results.json and bench/RESULTS.md. Never part of the tests: timings belong here.
+ * and later searches transfer, keystroke-to-results time, the page's longest busy stretch while
+ * typing, and a release page's weight. Writes bench/results.json and bench/RESULTS.md. Never
+ * part of the tests: timings belong here.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -249,6 +250,21 @@ async function browserFigures(out: string) {
     );
   }
   latencies.sort((a, b) => a - b);
+  // How long the page stops answering keys while a reader types common words, key by key.
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = tasks;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask' });
+  });
+  let longestTaskMs = 0;
+  for (const phrase of ['the people of the united states', 'we have to make sure that the']) {
+    await box().fill('');
+    await settled(page);
+    await box().pressSequentially(phrase);
+    await settled(page);
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
+    longestTaskMs = Math.max(longestTaskMs, ...tasks);
+  }
   // The seed's page: the files a reader's browser loads for it, gzipped.
   const seedPath = '/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/';
   const from = requested.length;
@@ -264,6 +280,7 @@ async function browserFigures(out: string) {
     firstSearchKiBByKind: firstSearchKinds,
     laterSearchKiB: { max: Math.max(...later) / 1024, each: later.map((b) => b / 1024) },
     keystrokeToResultsMs: { median: (latencies[9]! + latencies[10]!) / 2, all: latencies },
+    longestTaskWhileTypingMs: longestTaskMs,
     releasePage: {
       htmlGzipKiB: gz(html) / 1024,
       htmlWithoutTextGzipKiB: gz(html.replace(/<div class="paragraph">[\s\S]*?<\/p><\/div>/g, '')) / 1024,
@@ -308,6 +325,7 @@ async function report(results: SizeResult[], browser: Awaited<ReturnType<typeof 
       `- first search transfers ${f(browser.firstSearchKiB)} KiB (${Object.entries(browser.firstSearchKiBByKind).map(([kind, kib]) => `${kind} ${f(kib)}`).join(', ')}); later searches at most ${f(browser.laterSearchKiB.max)} KiB`,
       '  (text files gzipped, as a host that compresses text serves them; Pagefind\'s index files and WebAssembly as they are)',
       `- keystroke to rendered results: median ${f(browser.keystrokeToResultsMs.median)} ms of 20 queries`,
+      `- typing common words key by key, the page's longest busy stretch (long task): ${f(browser.longestTaskWhileTypingMs, 0)} ms`,
       `- release page (gzip): HTML ${f(browser.releasePage.htmlGzipKiB)} KiB (${f(browser.releasePage.htmlWithoutTextGzipKiB)} KiB without the text), CSS ${f(browser.releasePage.cssGzipKiB)} KiB, JS ${f(browser.releasePage.jsGzipKiB)} KiB`,
       '',
     );

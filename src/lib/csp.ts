@@ -1,7 +1,7 @@
 /**
  * The site's Content Security Policy: scripts and styles only from the site's own files, no
- * inline script and no `eval`. Pagefind compiles its WebAssembly (`'wasm-unsafe-eval'`); it runs
- * without a worker (`search.ts`), so none may start. Every page carries the policy in a `<meta>` tag; `_headers` gives it, with
+ * inline script and no `eval`. Pagefind compiles its WebAssembly (`'wasm-unsafe-eval'`) and may
+ * start a worker. Every page carries the policy in a `<meta>` tag; `_headers` gives it, with
  * what only a header can say, to hosts that read such a file (Netlify, Cloudflare Pages).
  */
 
@@ -12,7 +12,7 @@ export const CSP_DIRECTIVES = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'none'",
+  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -120,9 +120,9 @@ async function loadPagefind(bundle: string, parts: number, baseUrl: string) {
   const instances = await Promise.all(
     partBundles(bundle, parts).map(async (path) => {
       const instance = (await import(/* @vite-ignore */ `${path}pagefind.js`)) as Pagefind;
-      // In the page, not a worker: the worker's code would be a second copy of Pagefind's to
-      // load, and passing messages to it made each search slower.
-      await instance.options({ baseUrl, excerptLength: 40, noWorker: true });
+      // Pagefind searches in its worker: without it, common words ("the people of the united
+      // states") kept the page from answering keys for up to two seconds a search.
+      await instance.options({ baseUrl, excerptLength: 40 });
       await instance.init();
       return instance;
     }),
