@@ -1,8 +1,9 @@
 /**
  * Reusing the previous build's search index files. Pagefind names each index, filter and
  * fragment file by a hash of what it holds, and does not write a file that already exists, so a
- * rebuild that starts from the previous bundle's files writes only the few that changed (writing
- * is most of Pagefind's time). The files are hard links: the previous site stays as it was, and
+ * rebuild that starts from the previous bundle's files writes only those that changed: the
+ * fragments of changed releases, and the index chunks whenever a release is added or removed
+ * (page numbers shift). The files are hard links: the previous site stays as it was, and
  * since a name stands for its contents, a file is never written with anything else. Afterwards,
  * the files brought over that the new index does not name are removed again.
  */
@@ -41,9 +42,11 @@ export function cborStrings(data: Uint8Array): string[] {
   const strings: string[] = [];
   const decoder = new TextDecoder();
   let at = 0;
+  // Additional information 24 to 27: the value follows in 1, 2, 4 or 8 bytes.
+  const sizeOf = (info: number) => [1, 2, 4, 8][info - 24];
   const argument = (info: number): number => {
     if (info < 24) return info;
-    const size = [1, 2, 4, 8][info - 24];
+    const size = sizeOf(info);
     if (size === undefined) throw new Error(`unsupported CBOR length ${info} at byte ${at}`);
     let value = 0;
     for (let i = 0; i < size; i++) value = value * 256 + data[at++]!;
@@ -55,7 +58,7 @@ export function cborStrings(data: Uint8Array): string[] {
     const [major, info] = [head >> 5, head & 31];
     if (major === 7) {
       // false, true, null and floats: skipped.
-      at += info < 24 ? 0 : ([1, 2, 4, 8][info - 24] ?? 0);
+      at += info < 24 ? 0 : (sizeOf(info) ?? 0);
       return;
     }
     const value = argument(info);
