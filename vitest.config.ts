@@ -1,15 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+/** Every test file removes the temporary folders it made. */
+const setupFiles = ['tests/support/cleanup.ts'];
+
 export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles },
       },
       {
         // Builds share the project's .astro folder, so they run one file at a time.
         test: {
           name: 'build',
+          setupFiles,
           include: ['tests/build/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 300_000,
@@ -19,6 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          setupFiles,
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
@@ -30,6 +35,7 @@ export default defineConfig({
         // One build of the whole real corpus, shared by every file: checked as files and in Chromium.
         test: {
           name: 'corpus',
+          setupFiles,
           include: ['tests/corpus/**/*.test.ts'],
           globalSetup: ['tests/corpus/global-setup.ts'],
           fileParallelism: false,

@@ -1,6 +1,6 @@
 /** Building the site from a folder of releases, as the tests and benchmarks do. */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +23,19 @@ export interface FixtureRelease {
   paragraphs: string[];
 }
 
-/** A new empty temporary folder. */
-export function tempDir(prefix: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `archive-${prefix}-`));
+/** The temporary folders made by `tempDir` and not yet removed. */
+const made: string[] = [];
+
+/** A new empty temporary folder, removed after its test file (`removeTempDirs`). */
+export async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `archive-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the temporary folders `tempDir` has made; every test file does so when it ends (`cleanup.ts`). */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /** Writes releases into a content folder in the site's layout. */

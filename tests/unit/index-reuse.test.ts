@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cborStrings, reuseBundle } from '../../src/lib/index-reuse.ts';
+import { tempDir } from '../support/site.ts';
 
 describe('reading Pagefind metadata', () => {
   it('finds every text string in CBOR, skipping numbers, floats, simple values and bytes', () => {
@@ -28,7 +28,7 @@ describe('reading Pagefind metadata', () => {
 
 describe('reusing index files', () => {
   it('brings the hashed files of the previous bundle, not its entry or code', async () => {
-    const work = await mkdtemp(join(tmpdir(), 'archive-reuse-'));
+    const work = await tempDir('reuse');
     const [previous, next] = [join(work, 'old'), join(work, 'new')];
     await mkdir(join(previous, 'fragment'), { recursive: true });
     await writeFile(join(previous, 'fragment', 'en_1234567.pf_fragment'), 'text');
