@@ -13,11 +13,12 @@ export function outDir(cwd = process.cwd()): string {
 }
 
 /**
- * The site the build before this one made, whose search index files a build may reuse:
- * `ARCHIVE_PREVIOUS_SITE`, which `npm run build` sets to the output folder it will replace.
+ * Whether the search index is built after Astro's process has ended rather than inside it:
+ * `ARCHIVE_INDEX_SEPARATELY`, which `npm run build` sets (`scripts/build.ts`), so that Astro's
+ * memory and Pagefind's never add up.
  */
-export function previousSite(): string | undefined {
-  return process.env.ARCHIVE_PREVIOUS_SITE || undefined;
+export function indexSeparately(): boolean {
+  return process.env.ARCHIVE_INDEX_SEPARATELY === '1';
 }
 
 /**
@@ -57,15 +58,15 @@ export function basePath(): string {
 }
 
 /**
- * How many releases one part of the search index holds at most (`search-parts.ts`):
- * `ARCHIVE_SEARCH_PART_SIZE`, or 10,000. Smaller parts take less memory to build and more
- * requests to search.
+ * How many words of release text one part of the search index holds at most (`search-parts.ts`):
+ * `ARCHIVE_SEARCH_PART_WORDS`, or 8,000,000. Pagefind takes about 0.2 GiB per million words while
+ * it builds a part; smaller parts take less memory to build and more requests to search.
  */
-export function searchPartSize(): number {
-  const value = process.env.ARCHIVE_SEARCH_PART_SIZE;
-  if (!value) return 10_000;
+export function searchPartWords(): number {
+  const value = process.env.ARCHIVE_SEARCH_PART_WORDS;
+  if (!value) return 8_000_000;
   if (!/^[1-9]\d*$/.test(value)) {
-    throw new Error(`ARCHIVE_SEARCH_PART_SIZE is "${value}": expected a whole number of releases, such as 10000`);
+    throw new Error(`ARCHIVE_SEARCH_PART_WORDS is "${value}": expected a whole number of words, such as 8000000`);
   }
   return Number(value);
 }

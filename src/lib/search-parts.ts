@@ -1,24 +1,42 @@
 /**
  * The search index in parts. Pagefind holds a whole index in memory while it builds it, about
- * 0.6 GB per 1,000 releases, so an archive of 100,000 would need some 60 GB. Past a part's size
- * the releases are indexed in parts of at most that many, newest first, one Pagefind run each;
- * the search page loads every part and combines their answers.
+ * 0.2 GiB per million words, so an archive of 100,000 releases would need some 50 GiB. The
+ * releases are indexed in parts of at most so many words, newest first, one Pagefind run each
+ * (`search-index.ts`); the search page loads every part and combines their answers.
  */
 
-/** How many parts an index of `releases` releases has, each of at most `partSize`. */
-export function partCount(releases: number, partSize: number): number {
-  return Math.max(1, Math.ceil(releases / partSize));
+/**
+ * Where releases, taken newest first, start a new part: when the part they would join already
+ * holds some and would then hold more than `limit` words. A release longer than that is a part
+ * of its own.
+ */
+export class PartPlanner {
+  readonly #limit: number;
+  #words = 0;
+  #releases = 0;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** Counts in a release of `words` words; whether it starts a new part. */
+  startsPart(words: number): boolean {
+    const starts = this.#releases > 0 && this.#words + words > this.#limit;
+    if (starts) this.#words = this.#releases = 0;
+    this.#words += words;
+    this.#releases++;
+    return starts;
+  }
 }
 
-/** Splits items (newest first) into `parts` runs of nearly equal length, in order. */
-export function splitIntoParts<T>(items: readonly T[], parts: number): T[][] {
-  const size = Math.ceil(items.length / parts);
-  return Array.from({ length: parts }, (_, k) => items.slice(k * size, (k + 1) * size));
+/** Where part `k` (from 0) of the index is: the first in `bundle` itself, the others in `part-N/` inside it. */
+export function partBundle(bundle: string, k: number): string {
+  return k === 0 ? bundle : `${bundle}part-${k + 1}/`;
 }
 
-/** Where each part's bundle is: the first in `bundle` itself, the others in `part-N/` inside it. */
+/** Where each part's bundle is, for an index of `parts` parts. */
 export function partBundles(bundle: string, parts: number): string[] {
-  return Array.from({ length: parts }, (_, k) => (k === 0 ? bundle : `${bundle}part-${k + 1}/`));
+  return Array.from({ length: parts }, (_, k) => partBundle(bundle, k));
 }
 
 type Counts = Record<string, Record<string, number>>;

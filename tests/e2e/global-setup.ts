@@ -3,7 +3,7 @@
  * releases from the shared corpus (1789–2016, several speakers and types) brought in by the
  * import command, then serves it under /press/.
  */
-import { cp, rm } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeCorpusSample } from '../support/corpus.ts';
@@ -34,13 +34,15 @@ export default async function setup(project: TestProject) {
   if (imported.code !== 0) throw new Error(`import failed:\n${imported.stdout}${imported.stderr}`);
   const out = join(work, 'dist');
   // Deployed under a sub-path, as on a shared host: every link, asset and search path must cope.
-  // Parts of 25 releases: the search index of this small site comes in three parts, so every
-  // search test here also tests how the search page combines them (src/lib/search-parts.ts).
+  // Parts of 60,000 words: the search index of this small site comes in parts, so every search
+  // test here also tests how the search page combines them (src/lib/search-parts.ts).
   await buildOrThrow({
     contentDir: content,
     outDir: out,
-    env: { ARCHIVE_BASE: BASE, ARCHIVE_SITE: 'https://example.org', ARCHIVE_SEARCH_PART_SIZE: '25' },
+    env: { ARCHIVE_BASE: BASE, ARCHIVE_SITE: 'https://example.org', ARCHIVE_SEARCH_PART_WORDS: '60000' },
   });
+  const parts = Number(/data-parts="(\d+)"/.exec(await readFile(join(out, 'search/index.html'), 'utf8'))?.[1]);
+  if (!(parts >= 3)) throw new Error(`the browser tests' search index has ${parts} parts: expected three or more`);
   const server = await serve(out, BASE);
   project.provide('siteUrl', server.url);
   project.provide('corpusCount', CORPUS_COUNT);

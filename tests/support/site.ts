@@ -53,11 +53,15 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs the build command (`npm run build`) on a content folder into an output folder, with extra environment. */
+/**
+ * Runs the build command (`npm run build`) on a content folder into an output folder, with extra
+ * environment; with `astroBuild`, plain `astro build` instead.
+ */
 export function buildSite(options: {
   contentDir?: string;
   outDir: string;
   env?: Record<string, string>;
+  astroBuild?: boolean;
 }): Promise<BuildResult> {
   // Vitest puts its own Vite variables (BASE_URL, NODE_ENV=test, DEV, …) into the environment; a
   // build that inherited them would take them for its own settings.
@@ -73,7 +77,8 @@ export function buildSite(options: {
   if (options.contentDir) env.ARCHIVE_CONTENT_DIR = options.contentDir;
   else delete env.ARCHIVE_CONTENT_DIR;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+    const command = options.astroBuild ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(ROOT, 'scripts/build.ts')];
+    const child = spawn(process.execPath, command, {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCounts, combineResponses, partBundles, partCount, splitIntoParts } from '../../src/lib/search-parts.ts';
+import { PartPlanner, addCounts, combineResponses, partBundles } from '../../src/lib/search-parts.ts';
 
 const response = (scores: number[], speakers: Record<string, number>, part: string) => ({
   results: scores.map((score, i) => ({ score, id: `${part}${i}` })),
@@ -9,17 +9,16 @@ const response = (scores: number[], speakers: Record<string, number>, part: stri
 });
 
 describe('a search index in parts', () => {
-  it('has one part up to the part size, and as few as hold the rest', () => {
-    expect(partCount(0, 10)).toBe(1);
-    expect(partCount(10, 10)).toBe(1);
-    expect(partCount(11, 10)).toBe(2);
-    expect(partCount(100_000, 10_000)).toBe(10);
+  it('starts a new part where the words would pass the limit, keeping the order', () => {
+    const planner = new PartPlanner(100);
+    const starts = [40, 60, 1, 99, 50, 50, 50].map((words) => planner.startsPart(words));
+    // Parts: [40, 60] [1, 99] [50, 50] [50]: each holds at most 100 words.
+    expect(starts).toEqual([false, false, true, false, true, false, true]);
   });
 
-  it('splits releases into runs of nearly equal length, keeping their order', () => {
-    expect(splitIntoParts([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
-    expect(splitIntoParts([1, 2], 1)).toEqual([[1, 2]]);
-    expect(splitIntoParts([], 1)).toEqual([[]]);
+  it('gives a release longer than the limit a part of its own', () => {
+    const planner = new PartPlanner(100);
+    expect([10, 500, 10, 90].map((words) => planner.startsPart(words))).toEqual([false, true, true, false]);
   });
 
   it('keeps the first part in the bundle folder and the others in part-N inside it', () => {

@@ -1,0 +1,53 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildOrThrow, buildSite, tempDir, writeReleases, type FixtureRelease } from '../support/site.ts';
+
+const releases: FixtureRelease[] = [
+  {
+    data: { title: 'Oldest Remarks', slug: 'oldest-remarks', date: '1901-03-04', type: 'remarks', speaker: 'A. Speaker' },
+    paragraphs: ['The oldest words of the three.'],
+  },
+  {
+    data: { title: 'Middle Remarks', slug: 'middle-remarks', date: '1950-06-01', type: 'remarks', speaker: 'A. Speaker' },
+    paragraphs: ['The middle words of the three.'],
+  },
+  {
+    data: { title: 'Newest Remarks', slug: 'newest-remarks', date: '2020-01-02', type: 'remarks', speaker: 'A. Speaker' },
+    paragraphs: ['The newest words of the three.'],
+  },
+];
+
+/** The text of every page a Pagefind bundle holds, from its fragments (gzipped, after a signature). */
+async function textsIn(bundle: string): Promise<string[]> {
+  const names = await readdir(join(bundle, 'fragment'));
+  const fragments = await Promise.all(names.map(async (name) => gunzipSync(await readFile(join(bundle, 'fragment', name))).toString()));
+  return fragments.map((fragment) => (JSON.parse(fragment.replace(/^pagefind_dcd/, '')) as { content: string }).content);
+}
+
+describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words', () => {
+  it('is made by plain `astro build` too, one part per release when each passes the limit', async () => {
+    const content = await tempDir('parts-content');
+    await writeReleases(content, releases);
+    const out = join(await tempDir('parts-out'), 'dist');
+    const output = await buildOrThrow({ contentDir: content, outDir: out, astroBuild: true, env: { ARCHIVE_SEARCH_PART_WORDS: '1' } });
+    expect(output).toContain('Indexed 3 release pages for search in 3 parts');
+    expect(await readFile(join(out, 'search/index.html'), 'utf8')).toContain('data-parts="3"');
+    const bundles = ['pagefind', 'pagefind/part-2', 'pagefind/part-3'].map((path) => join(out, path));
+    // Newest first: the first part, which a date order shows first, holds the newest release.
+    const texts = await Promise.all(bundles.map(textsIn));
+    expect(texts.map((part) => part.length)).toEqual([1, 1, 1]);
+    expect(texts.map(([text]) => /The (\w+) words/.exec(text ?? '')?.[1])).toEqual(['newest', 'middle', 'oldest']);
+  });
+
+  it('refuses a part size that is not a whole number of words before building anything', async () => {
+    const content = await tempDir('parts-bad');
+    await writeReleases(content, releases);
+    const out = join(await tempDir('parts-bad-out'), 'dist');
+    const result = await buildSite({ contentDir: content, outDir: out, env: { ARCHIVE_SEARCH_PART_WORDS: 'lots' } });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('ARCHIVE_SEARCH_PART_WORDS is "lots": expected a whole number of words, such as 8000000');
+    expect(result.output).not.toContain('[build]');
+  });
+});
