@@ -74,17 +74,22 @@ export function cborStrings(data: Uint8Array): string[] {
   return strings;
 }
 
+/** The languages of a written bundle, each with its metadata's hash and its number of pages. */
+export async function bundleLanguages(bundle: string): Promise<{ hash: string; page_count: number }[]> {
+  const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; page_count: number }>;
+  };
+  return Object.values(entry.languages);
+}
+
 /**
  * The names (without extension) of the hashed files a written bundle's metadata refers to. It
  * names a fragment for every page; fewer names mean the metadata was not read as it should be.
  */
 async function namedFiles(bundle: string): Promise<Set<string>> {
-  const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { hash: string; page_count: number }>;
-  };
   const names = new Set<string>();
   let pages = 0;
-  for (const { hash, page_count } of Object.values(entry.languages)) {
+  for (const { hash, page_count } of await bundleLanguages(bundle)) {
     const file = `pagefind.${hash}.pf_meta`;
     const meta = gunzipSync(await readFile(join(bundle, file)));
     const signature = 'pagefind_dcd';

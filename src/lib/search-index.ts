@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { arch, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { pruneBundle, reuseBundle } from './index-reuse.ts';
+import { bundleLanguages, pruneBundle, reuseBundle } from './index-reuse.ts';
 import { indexableHtml } from './index-text.ts';
 import { PartPlanner, partBundle } from './search-parts.ts';
 
@@ -74,14 +74,6 @@ function pagefindBinary(): string {
   throw new Error(`Pagefind has no program for this platform (${platform}) in node_modules: run npm ci`);
 }
 
-/** How many pages a written Pagefind bundle holds, from its entry file. */
-async function bundlePages(bundle: string): Promise<number> {
-  const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
-}
-
 /** Runs Pagefind on `source`, writing its bundle to `outputPath`; throws with its output if it fails. */
 function runPagefind(source: string, outputPath: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -122,7 +114,7 @@ async function indexPart(source: string, pages: number, outputPath: string, prev
   }
   const brought = previous ? await reuseBundle(previous, outputPath) : [];
   await runPagefind(source, outputPath);
-  const indexed = await bundlePages(outputPath);
+  const indexed = (await bundleLanguages(outputPath)).reduce((sum, { page_count }) => sum + page_count, 0);
   if (indexed !== pages) throw new Error(`Pagefind indexed ${indexed} of ${pages} release pages`);
   return brought.length - (await pruneBundle(outputPath, brought));
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,17 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     const texts = await Promise.all(bundles.map(textsIn));
     expect(texts.map((part) => part.length)).toEqual([1, 1, 1]);
     expect(texts.map(([text]) => /The (\w+) words/.exec(text ?? '')?.[1])).toEqual(['newest', 'middle', 'oldest']);
+  });
+
+  it('gives an archive without releases an empty index for its search page', async () => {
+    const content = await tempDir('parts-empty');
+    await mkdir(join(content, 'releases'));
+    const out = join(await tempDir('parts-empty-out'), 'dist');
+    const output = await buildOrThrow({ contentDir: content, outDir: out });
+    expect(output).toContain('Indexed 0 release pages for search in');
+    expect(await readFile(join(out, 'search/index.html'), 'utf8')).toContain('data-parts="1"');
+    expect(JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8'))).toMatchObject({ languages: {} });
+    await expect(readFile(join(out, 'pagefind/pagefind.js'), 'utf8')).resolves.toContain('createInstance');
   });
 
   it('refuses a part size that is not a whole number of words before building anything', async () => {
