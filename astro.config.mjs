@@ -4,7 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import headers from './src/integrations/headers.ts';
-import pagefind from './src/integrations/pagefind.ts';
+import buildCommand from './src/integrations/build-command.ts';
 import { basePath, cacheDir, contentDir, outDir, siteUrl } from './src/lib/env.ts';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown.ts';
 import { readRedirects } from './src/lib/redirects.ts';
@@ -13,7 +13,9 @@ export default defineConfig({
   site: siteUrl(),
   base: basePath(),
   redirects: readRedirects(contentDir(), basePath()),
-  outDir: outDir(),
+  // The build command (src/build/build-command.ts) builds into a working folder beside the
+  // output folder and swaps the site in when everything has succeeded.
+  outDir: process.env.ARCHIVE_STAGING_DIR || outDir(),
   cacheDir: cacheDir(),
   trailingSlash: 'always',
   // Stylesheets stay files, never inline <style>, so the Content Security Policy can forbid
@@ -26,7 +28,7 @@ export default defineConfig({
     processor: unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins }),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), sitemap(), pagefind(), headers()],
+  integrations: [buildCommand(), mdx(), sitemap(), headers()],
   // Scripts stay files too: Vite would inline small ones, which the policy forbids.
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -345,7 +345,7 @@ try {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (n === 'full') browser = await browserFigures(out);
     await rm(out, { recursive: true, force: true });
-    await rm(cacheDir(ROOT, content), { recursive: true, force: true });
+    await rm(cacheDir(content), { recursive: true, force: true });
     // Written after every size, so that a size that fails leaves the figures of the others.
     await report(results, browser);
   }

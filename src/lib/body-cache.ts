@@ -10,13 +10,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { cacheDir } from './env.ts';
+import { fileURLToPath } from 'node:url';
 import { openingWords } from './plain-text.ts';
 import { RENDERER_VERSION, type RenderedBody } from './release-body.ts';
 
-/** The folder of cached bodies. */
-export function bodyCacheDir(cwd = process.cwd()): string {
-  return join(cacheDir(cwd), 'bodies');
+/** The folder of cached bodies in Astro's cache folder (`cacheDir` in the config). */
+export function bodyCacheDir(astroCacheDir: URL): string {
+  return join(fileURLToPath(astroCacheDir), 'bodies');
 }
 
 /** The key a release file's text is cached under; it changes with the text and the renderer. */
@@ -37,13 +37,13 @@ function readText(path: string): string | undefined {
 }
 
 /** A cached body, or `undefined` when there is none. */
-export function readBody(key: string, dir = bodyCacheDir()): RenderedBody | undefined {
+export function readBody(key: string, dir: string): RenderedBody | undefined {
   const text = readText(entryPath(dir, key));
   return text === undefined ? undefined : (JSON.parse(text) as RenderedBody);
 }
 
 /** A cached body's opening words, or `undefined` when there are none. */
-export function readSummary(key: string, dir = bodyCacheDir()): string | undefined {
+export function readSummary(key: string, dir: string): string | undefined {
   return readText(entryPath(dir, key, 'summary'));
 }
 
@@ -55,14 +55,14 @@ function writeWhole(path: string, text: string): void {
 }
 
 /** Caches a body and its opening words under its key; the body last, as it marks the entry done. */
-export function writeBody(key: string, body: RenderedBody, dir = bodyCacheDir()): void {
+export function writeBody(key: string, body: RenderedBody, dir: string): void {
   mkdirSync(dir, { recursive: true });
   writeWhole(entryPath(dir, key, 'summary'), openingWords(body.paragraphs));
   writeWhole(entryPath(dir, key), JSON.stringify(body));
 }
 
 /** Removes cached bodies whose keys are not in `keep`: releases since changed or deleted. */
-export function pruneBodies(keep: ReadonlySet<string>, dir = bodyCacheDir()): void {
+export function pruneBodies(keep: ReadonlySet<string>, dir: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);

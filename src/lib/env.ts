@@ -1,6 +1,19 @@
 /** Settings read from the environment, shared by the site's config, its loader and the tools. */
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The project's folder. Not the working directory: the build runs Astro from the output
+ * folder's working folder (`src/build/work-folder.ts`).
+ */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
+
+/** A path as messages show it: relative inside the project, absolute elsewhere. */
+export function displayPath(path: string): string {
+  const inside = relative(PROJECT_ROOT, path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
 
 /** The folder of releases to build from: `ARCHIVE_CONTENT_DIR`, or `content/` in the project. */
 export function contentDir(cwd = process.cwd()): string {
@@ -13,21 +26,12 @@ export function outDir(cwd = process.cwd()): string {
 }
 
 /**
- * Whether the search index is built after Astro's process has ended rather than inside it:
- * `ARCHIVE_INDEX_SEPARATELY`, which `npm run build` sets (`scripts/build.ts`), so that Astro's
- * memory and Pagefind's never add up.
- */
-export function indexSeparately(): boolean {
-  return process.env.ARCHIVE_INDEX_SEPARATELY === '1';
-}
-
-/**
  * Astro's cache folder, one per content folder. Astro's content cache remembers each entry's
  * file; shared between two content folders, it could render a release from the other folder.
  */
-export function cacheDir(cwd = process.cwd(), content = contentDir(cwd)): string {
+export function cacheDir(content = contentDir()): string {
   const key = createHash('sha256').update(content).digest('hex').slice(0, 16);
-  return resolve(cwd, 'node_modules/.astro', key);
+  return resolve(PROJECT_ROOT, 'node_modules/.astro', key);
 }
 
 /**

@@ -2,10 +2,11 @@
  * The one place pages get releases from: queried and sorted once, newest first. This is the only
  * module of `src/lib` that touches `astro:content`; everything it computes with is pure.
  */
+import { cacheDir } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { facetSlugs } from './facets.ts';
 import { releasePath } from './permalink.ts';
-import { readBody, readSummary } from './body-cache.ts';
+import { bodyCacheDir, readBody, readSummary } from './body-cache.ts';
 import { openingWords } from './plain-text.ts';
 import type { RenderedBody } from './release-body.ts';
 
@@ -51,13 +52,16 @@ function keyOf(release: Release): string {
   return String(release.digest);
 }
 
+/** Where the loader cached the bodies: Astro's cache folder, as the loader sees it too. */
+const bodies = bodyCacheDir(cacheDir);
+
 let last: { key: string; body: RenderedBody } | undefined;
 
 /** A release's body as the loader rendered it (`src/loaders/releases.ts`). */
 function releaseBody(release: Release): RenderedBody {
   const key = keyOf(release);
   if (last?.key === key) return last.body;
-  const body = readBody(key);
+  const body = readBody(key, bodies);
   if (!body) throw new Error(`${release.filePath ?? release.id}: its rendered text is missing from the cache; build again`);
   last = { key, body };
   return body;
@@ -80,7 +84,7 @@ export function releaseSummary(release: Release): string {
   const key = keyOf(release);
   let summary = summaries.get(key);
   if (summary === undefined) {
-    summary = readSummary(key) ?? openingWords(releaseText(release));
+    summary = readSummary(key, bodies) ?? openingWords(releaseText(release));
     summaries.set(key, summary);
   }
   return summary;

@@ -124,11 +124,15 @@ export interface IndexOptions {
   partWords: number;
   /** A site built before, whose index files the new index starts from. */
   previous?: string | undefined;
+  /** Where the copies of pages for Pagefind go (the build's working folder); the system's temporary folder if not given. */
+  temp?: string | undefined;
   log(message: string): void;
 }
 
 /** Indexes the release pages of the built `site` for search, in as many parts as their words need. */
-export async function indexSite(site: string, { partWords, previous, log }: IndexOptions): Promise<void> {
+export async function indexSite(site: string, { partWords, previous, temp, log }: IndexOptions): Promise<void> {
+  const tempRoot = temp ?? tmpdir();
+  await mkdir(tempRoot, { recursive: true });
   const started = performance.now();
   const pages = await releasePages(site);
   const planner = new PartPlanner(partWords);
@@ -136,7 +140,7 @@ export async function indexSite(site: string, { partWords, previous, log }: Inde
   let reused = 0;
   let indexed = 0;
   // The part being gathered: its copies' folder, how many it holds, and copies not yet written.
-  let source = await mkdtemp(join(tmpdir(), 'archive-index-'));
+  let source = await mkdtemp(join(tempRoot, 'archive-index-'));
   let count = 0;
   let unwritten: { path: string; copy: string }[] = [];
   const writeCopies = async () => {
@@ -154,7 +158,7 @@ export async function indexSite(site: string, { partWords, previous, log }: Inde
     reused += await indexPart(source, count, bundle, previous && partBundle(join(previous, 'pagefind/'), parts));
     await rm(source, { recursive: true, force: true });
     parts++;
-    source = await mkdtemp(join(tmpdir(), 'archive-index-'));
+    source = await mkdtemp(join(tempRoot, 'archive-index-'));
     count = 0;
   };
   try {

@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodyCacheDir, bodyKey, pruneBodies } from '../lib/body-cache.ts';
 import { checkContent, formatProblems } from '../lib/check-content.ts';
+import { PROJECT_ROOT } from '../lib/env.ts';
 import { renderAll } from '../lib/render-pool.ts';
 import type { RenderTask } from '../lib/render-task.ts';
 
@@ -18,11 +19,11 @@ export function releaseLoader(contentDir: string): Loader {
   const base = join(contentDir, 'releases');
   let watching = false;
 
-  async function sync({ store, parseData, logger }: LoaderContext): Promise<void> {
+  async function sync({ store, parseData, logger, config }: LoaderContext): Promise<void> {
     const started = performance.now();
     const keys = new Map<string, string>();
     const { releases, problems } = await checkContent(base, (file, source) => keys.set(file, bodyKey(source)));
-    const cache = bodyCacheDir();
+    const cache = bodyCacheDir(config.cacheDir);
     const entries: { id: string; file: string; key: string }[] = [];
     const tasks: RenderTask[] = [];
     for (const [file, key] of keys) {
@@ -35,7 +36,7 @@ export function releaseLoader(contentDir: string): Loader {
     if (problems.length > 0) throw new Error(formatProblems(problems));
     for (const { id, file, key } of entries) {
       if (store.get(id)?.digest === key) continue;
-      const filePath = relative(process.cwd(), file);
+      const filePath = relative(PROJECT_ROOT, file);
       const data = { ...releases.get(file) };
       store.set({ id, data: await parseData({ id, data, filePath }), digest: key, filePath });
     }

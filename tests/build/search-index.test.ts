@@ -31,7 +31,7 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     const content = await tempDir('parts-content');
     await writeReleases(content, releases);
     const out = join(await tempDir('parts-out'), 'dist');
-    const output = await buildOrThrow({ contentDir: content, outDir: out, astroBuild: true, env: { ARCHIVE_SEARCH_PART_WORDS: '1' } });
+    const output = await buildOrThrow({ contentDir: content, outDir: out, via: 'astro', env: { ARCHIVE_SEARCH_PART_WORDS: '1' } });
     expect(output).toContain('Indexed 3 release pages for search in 3 parts');
     expect(await readFile(join(out, 'search/index.html'), 'utf8')).toContain('data-parts="3"');
     const bundles = ['pagefind', 'pagefind/part-2', 'pagefind/part-3'].map((path) => join(out, path));

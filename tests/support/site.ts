@@ -1,5 +1,5 @@
 /** Building the site from a folder of releases, as the tests and benchmarks do. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -50,23 +50,34 @@ export async function writeReleases(contentDir: string, releases: readonly Fixtu
 /** What a build printed and how it ended. */
 export interface BuildResult {
   code: number | null;
+  signal: NodeJS.Signals | null;
   output: string;
 }
 
-/**
- * Runs the build command (`npm run build`) on a content folder into an output folder, with extra
- * environment; with `astroBuild`, plain `astro build` instead.
- */
-export function buildSite(options: {
+/** How a test builds: the content and output folders, extra environment, arguments. */
+export interface BuildOptions {
   contentDir?: string;
   outDir: string;
   env?: Record<string, string>;
-  astroBuild?: boolean;
-}): Promise<BuildResult> {
+  /** Arguments to the build command, such as `--allow-empty`. */
+  args?: string[];
+  /** `astro`: plain `astro build`; `npm`: `npm run build`; otherwise the build script itself. */
+  via?: 'astro' | 'npm' | undefined;
+}
+
+/** A build under way: its process, what it has printed so far, and how it ended. */
+export interface RunningBuild {
+  child: ChildProcess;
+  output(): string;
+  done: Promise<BuildResult>;
+}
+
+/** Starts the build command (`npm run build`) on a content folder into an output folder. */
+export function startBuild(options: BuildOptions): RunningBuild {
   // Vitest puts its own Vite variables (BASE_URL, NODE_ENV=test, DEV, …) into the environment; a
   // build that inherited them would take them for its own settings.
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(?:BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*)$/.test(key)),
+    Object.entries(process.env).filter(([key]) => !/^(?:BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*|npm_.*)$/.test(key)),
   );
   const env: NodeJS.ProcessEnv = {
     ...inherited,
@@ -76,23 +87,29 @@ export function buildSite(options: {
   };
   if (options.contentDir) env.ARCHIVE_CONTENT_DIR = options.contentDir;
   else delete env.ARCHIVE_CONTENT_DIR;
-  return new Promise((resolvePromise, reject) => {
-    const command = options.astroBuild ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'] : [join(ROOT, 'scripts/build.ts')];
-    const child = spawn(process.execPath, command, {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const args = options.args ?? [];
+  const [command, commandArgs] =
+    options.via === 'npm'
+      ? ['npm', ['run', 'build', '--silent', '--', ...args]]
+      : [process.execPath, options.via === 'astro' ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args] : [join(ROOT, 'scripts/build.ts'), ...args]];
+  const child = spawn(command, commandArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const done = new Promise<BuildResult>((resolvePromise, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, output }));
+    child.on('close', (code, signal) => resolvePromise({ code, signal, output }));
   });
+  return { child, output: () => output, done };
+}
+
+/** Runs the build command to its end. */
+export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  return startBuild(options).done;
 }
 
 /** Builds and throws with the build's output when it fails. */
-export async function buildOrThrow(options: Parameters<typeof buildSite>[0]): Promise<string> {
+export async function buildOrThrow(options: BuildOptions): Promise<string> {
   const result = await buildSite(options);
   if (result.code !== 0) throw new Error(`build failed (${result.code}):\n${result.output}`);
   return result.output;

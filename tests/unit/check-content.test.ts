@@ -16,7 +16,7 @@ describe('checking a content folder', () => {
     expect(releases.size).toBe(0);
     const files = new Set(problems.map((p) => p.file.split('/').at(-1)));
     expect(files.size).toBe(9);
-    const report = formatProblems(problems, ROOT);
+    const report = formatProblems(problems);
     expect(report).toMatch(/^The releases have 11 problems:/);
     expect(report).toContain(
       'tests/fixtures/bad-releases/releases/2026/01/2026-01-01-missing-speaker.mdx: speaker: is required',
@@ -34,7 +34,7 @@ describe('checking a content folder', () => {
     );
     const { problems } = await checkContent(join(dir, 'releases'));
     expect(problems).toHaveLength(1);
-    const report = formatProblems(problems, dir);
+    const report = formatProblems(problems);
     expect(report).toContain('releases/extra/copy.mdx: slug: claims the permalink /releases/2016/01/06/same-slug/');
     expect(report).toContain('releases/2016/01/2016-01-06-same-slug.mdx');
   });
