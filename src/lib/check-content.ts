@@ -2,11 +2,12 @@
  * Checks a whole folder of releases before anything is built, so that a bad archive fails with
  * every problem listed at once (file, field, what was expected) and nothing is silently skipped.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
+import { displayPath } from './env.ts';
 import { releasePath } from './permalink.ts';
-import { readReleaseSource } from './release-file.ts';
+import { MAX_RELEASE_BYTES, readReleaseSource } from './release-file.ts';
 import { releaseSchema, type ReleaseData } from './schema.ts';
 
 /** One thing wrong with one file. */
@@ -97,6 +98,11 @@ export async function checkContent(
     }
     let source: string;
     try {
+      const size = (await stat(file)).size;
+      if (size > MAX_RELEASE_BYTES) {
+        problems.push({ file, message: `is ${(size / 2 ** 20).toFixed(1)} MiB: the archive builds release files of at most ${MAX_RELEASE_BYTES / 2 ** 20} MiB` });
+        continue;
+      }
       source = await readFile(file, 'utf8');
     } catch (error) {
       problems.push({ file, message: `cannot be read: ${(error as Error).message}` });
@@ -111,7 +117,7 @@ export async function checkContent(
       problems.push({
         file,
         field: 'slug',
-        message: `claims the permalink /${permalink} already taken by ${relative(process.cwd(), other)}: give one of them another slug`,
+        message: `claims the permalink /${permalink} already taken by ${displayPath(other)}: give one of them another slug`,
       });
       continue;
     }
@@ -122,10 +128,10 @@ export async function checkContent(
   return { releases, problems };
 }
 
-/** Formats problems as a readable report, paths relative to `cwd`. */
-export function formatProblems(problems: readonly ContentProblem[], cwd = process.cwd()): string {
+/** Formats problems as a readable report, paths relative to the project where they are inside it. */
+export function formatProblems(problems: readonly ContentProblem[]): string {
   const lines = problems.map(({ file, field, message }) => {
-    const where = relative(cwd, file) || file;
+    const where = displayPath(file);
     return field ? `  ${where}: ${field}: ${message}` : `  ${where}: ${message}`;
   });
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;

@@ -4,7 +4,8 @@
  */
 import { attributionFromTitle, typeFromLabel, typeFromTitle } from './attribution.ts';
 import { isCalendarDate } from './dates.ts';
-import { releaseSchema, type ReleaseInput, type ReleaseType } from './schema.ts';
+import { MAX_PARAGRAPH_CHARACTERS, MAX_RELEASE_BYTES, serializeRelease } from './release-file.ts';
+import { describeValue, releaseSchema, type ReleaseInput, type ReleaseType } from './schema.ts';
 import { splitParagraphs, titleFromWords, unshowableText } from './text.ts';
 import { WireFormatError, parseWire } from './wire.ts';
 
@@ -34,6 +35,30 @@ export class ImportError extends Error {
 
 function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * A record's text field: its text, or `undefined` when the record leaves it out, empty or null.
+ * Any other value is an error naming the field, never silently dropped or turned into text.
+ */
+function textField(record: JsonRecord, name: keyof JsonRecord, expected = 'text'): string | undefined {
+  const value = record[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new ImportError(`${name}: expected ${expected}, got ${describeValue(value)}`);
+  return nonEmpty(value);
+}
+
+/** Checks that a release's file stays within the sizes the archive builds. */
+function checkSize(data: Omit<ReleaseInput, 'slug'>, paragraphs: readonly string[]): void {
+  const file = serializeRelease({ ...data, slug: 'x' }, paragraphs);
+  const bytes = Buffer.byteLength(file);
+  if (bytes > MAX_RELEASE_BYTES) {
+    throw new ImportError(`is ${(bytes / 2 ** 20).toFixed(1)} MiB as a release file: the archive takes releases of at most ${MAX_RELEASE_BYTES / 2 ** 20} MiB`);
+  }
+  const long = file.split('\n').findIndex((line) => line.length > MAX_PARAGRAPH_CHARACTERS);
+  if (long !== -1) {
+    throw new ImportError(`has a paragraph of ${file.split('\n')[long]!.length.toLocaleString('en')} characters: the archive takes paragraphs of at most ${MAX_PARAGRAPH_CHARACTERS.toLocaleString('en')} characters (break the text into paragraphs)`);
+  }
 }
 
 /** Checks the finished frontmatter with the site's schema; throws with every problem. */
@@ -98,7 +123,9 @@ export function releaseFromWire(origin: string, source: string, defaults: Import
     venue: defaults.venue,
     distributor: wire.distributor,
   });
-  return { origin, data: validated(data), paragraphs: wire.paragraphs, notes: [] };
+  const checked = validated(data);
+  checkSize(checked, wire.paragraphs);
+  return { origin, data: checked, paragraphs: wire.paragraphs, notes: [] };
 }
 
 /** The fields of a JSON Lines record that the archive reads. */
@@ -117,30 +144,36 @@ interface JsonRecord {
   date_note?: unknown;
 }
 
+/** The fields of a record the archive reads, each text when given. */
+const FIELDS = ['title', 'speaker', 'date', 'venue', 'text', 'source_url', 'category', 'organisation', 'role', 'type', 'language', 'date_note'] as const;
+
 /** Reads one JSON Lines record (already parsed) as a release. */
 export function releaseFromRecord(origin: string, record: JsonRecord, defaults: ImportDefaults = {}): Candidate {
-  const text = nonEmpty(record.text);
+  const fields = Object.fromEntries(
+    FIELDS.map((name) => [name, textField(record, name, name === 'date' ? 'a date written YYYY-MM-DD, in quotes' : 'text')]),
+  ) as Record<(typeof FIELDS)[number], string | undefined>;
+  const text = fields.text;
   if (!text) throw new ImportError('no text: expected a non-empty "text" field');
-  const date = nonEmpty(record.date);
+  const date = fields.date;
   if (!date) throw new ImportError('no date: expected a "date" field written YYYY-MM-DD');
   if (!isCalendarDate(date)) throw new ImportError(`impossible date "${date}": expected a real day written YYYY-MM-DD`);
-  checkShowable(text, ...Object.values(record).filter((v): v is string => typeof v === 'string'));
+  checkShowable(...Object.values(fields));
   const paragraphs = splitParagraphs(text);
   const notes: string[] = [];
-  let title = nonEmpty(record.title)?.trim();
+  let title = fields.title?.trim();
   if (!title) {
     title = titleFromWords(paragraphs);
     notes.push(`no title: titled from its first words, "${title}"`);
   }
-  const organisation = nonEmpty(record.organisation) ?? defaults.organisation;
-  const recordSpeaker = nonEmpty(record.speaker);
+  const organisation = fields.organisation ?? defaults.organisation;
+  const recordSpeaker = fields.speaker;
   const stated = chooseSpeaker(title, organisation, defaults);
   const speaker = recordSpeaker ?? stated.speaker;
   // The title's role belongs to the record's speaker only when the title names that person.
   const titled = attributionFromTitle(title);
-  const role = nonEmpty(record.role) ?? (recordSpeaker ? (titled.speaker === recordSpeaker ? titled.role : undefined) ?? defaults.role : stated.role);
-  const typeLabel = nonEmpty(record.type) ?? nonEmpty(record.category);
-  const source = nonEmpty(record.source_url)?.trim();
+  const role = fields.role ?? (recordSpeaker ? (titled.speaker === recordSpeaker ? titled.role : undefined) ?? defaults.role : stated.role);
+  const typeLabel = fields.type ?? fields.category;
+  const source = fields.source_url?.trim();
   const data = withoutUndefined({
     title,
     date,
@@ -148,13 +181,15 @@ export function releaseFromRecord(origin: string, record: JsonRecord, defaults: 
     speaker,
     role,
     organisation,
-    venue: nonEmpty(record.venue) ?? defaults.venue,
+    venue: fields.venue ?? defaults.venue,
     source,
-    language: nonEmpty(record.language),
-    note: nonEmpty(record.date_note),
+    language: fields.language,
+    note: fields.date_note,
   });
   if (!data['speaker']) throw new ImportError('no speaker: the record names none; give one with --speaker or --organisation');
-  return { origin, data: validated(data), paragraphs, notes };
+  const checked = validated(data);
+  checkSize(checked, paragraphs);
+  return { origin, data: checked, paragraphs, notes };
 }
 
 /** The outcome of reading a JSON Lines file: releases, failed lines, or a file that holds none. */

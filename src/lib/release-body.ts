@@ -19,6 +19,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { rehypePlugins, remarkPlugins } from './markdown.ts';
+import { MAX_PARAGRAPH_CHARACTERS } from './release-file.ts';
 
 /** What a page shows of a release body. */
 export interface RenderedBody {
@@ -65,6 +66,11 @@ const EXPECTED = 'a release is text: write \\{, \\< or \\\\ for a literal {, < o
  */
 export function renderBody(body: string, firstLine = 1): RenderedBody {
   const offset = firstLine - 1;
+  const long = body.split('\n').findIndex((line) => line.length > MAX_PARAGRAPH_CHARACTERS);
+  if (long !== -1) {
+    const length = body.split('\n')[long]!.length.toLocaleString('en');
+    throw new BodyError(long + 1 + offset, 1, `a paragraph of ${length} characters: the archive builds paragraphs of at most ${MAX_PARAGRAPH_CHARACTERS.toLocaleString('en')} characters; break it into paragraphs`);
+  }
   let mdast: MdastRoot;
   try {
     mdast = parser.runSync(parser.parse(body)) as MdastRoot;

@@ -5,6 +5,20 @@
 import yaml from 'js-yaml';
 import type { ReleaseInput } from './schema.ts';
 
+/**
+ * The largest release file the archive takes, in bytes of MDX: releases up to this size build
+ * (tested at 50 MB of text) within a few gigabytes of memory.
+ */
+export const MAX_RELEASE_BYTES = 64 * 2 ** 20;
+
+/**
+ * The longest paragraph the archive takes, in characters of MDX. Parsing a paragraph with GFM
+ * takes time that grows with the square of its length beyond about a million characters
+ * (1.6 million: 15 s; 50 million would take hours), so a longer one is refused rather than
+ * left to stall the build.
+ */
+export const MAX_PARAGRAPH_CHARACTERS = 2_000_000;
+
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
 
 /** The frontmatter and body of a release file. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, releaseFromRecord, releasesFromJsonLines } from '../../src/lib/import-sources.ts';
 import { planImport, type ExistingRelease } from '../../src/lib/import-plan.ts';
-import { readReleaseSource } from '../../src/lib/release-file.ts';
+import { MAX_PARAGRAPH_CHARACTERS, MAX_RELEASE_BYTES, readReleaseSource } from '../../src/lib/release-file.ts';
 import { releaseSchema } from '../../src/lib/schema.ts';
 
 const record = {
@@ -55,6 +55,20 @@ describe('JSON Lines records', () => {
   ])('refuse %o, saying why', (change, message) => {
     expect(() => releaseFromRecord('x', { ...record, ...change })).toThrow(ImportError);
     expect(() => releaseFromRecord('x', { ...record, ...change })).toThrow(message);
+  });
+});
+
+describe('the sizes the archive builds', () => {
+  it('refuses a paragraph longer than the archive renders in good time, and a release file over the size limit', () => {
+    const record = { title: 'Long', speaker: 'A. Speaker', date: '2020-05-01', venue: '', source_url: '' };
+    const word = 'word ';
+    expect(() => releaseFromRecord('long.jsonl:1', { ...record, text: word.repeat(MAX_PARAGRAPH_CHARACTERS / word.length) })).not.toThrow();
+    expect(() => releaseFromRecord('long.jsonl:1', { ...record, text: `${word.repeat(MAX_PARAGRAPH_CHARACTERS / word.length)}more` })).toThrow(
+      new ImportError('has a paragraph of 2,000,004 characters: the archive takes paragraphs of at most 2,000,000 characters (break the text into paragraphs)'),
+    );
+    const paragraph = `${'x'.repeat(999)}\n`;
+    const text = paragraph.repeat(MAX_RELEASE_BYTES / paragraph.length + 1);
+    expect(() => releaseFromRecord('big.jsonl:1', { ...record, text })).toThrow(/^is 64\.1 MiB as a release file: the archive takes releases of at most 64 MiB$/);
   });
 });
 
