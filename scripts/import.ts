@@ -4,7 +4,7 @@
  * Run `npm run import -- --help` for the options.
  */
 import { parseArgs } from 'node:util';
-import { runImport, usage, type ImportOptions } from '../src/lib/import-run.ts';
+import { runImport, terminalSafe, usage, writeProblem, type ImportOptions } from '../src/lib/import-run.ts';
 import { RELEASE_TYPES, type ReleaseType } from '../src/lib/schema.ts';
 
 function fail(message: string): never {
@@ -17,7 +17,7 @@ try {
   parsed = parseArgs({
     allowPositionals: true,
     options: {
-      content: { type: 'string', default: 'content' },
+      content: { type: 'string', default: process.env.ARCHIVE_CONTENT_DIR || 'content' },
       'dry-run': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       speaker: { type: 'string' },
@@ -61,5 +61,11 @@ const options: ImportOptions = {
   ),
 };
 
-const summary = await runImport(options, { out: process.stdout, err: process.stderr });
-process.exitCode = summary.failed > 0 || summary.conflicts > 0 ? 1 : 0;
+try {
+  const summary = await runImport(options, { out: process.stdout, err: process.stderr });
+  process.exitCode = summary.failed > 0 || summary.conflicts > 0 ? 1 : 0;
+} catch (error) {
+  // Whatever went wrong beyond one release: said in a line, never as a stack trace.
+  process.stderr.write(`${terminalSafe(`The import stopped: ${writeProblem(error)}`)}\n`);
+  process.exitCode = 1;
+}

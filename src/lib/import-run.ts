@@ -2,7 +2,7 @@
  * The import command's work: find inputs, read them, plan, write atomically, report. Kept apart
  * from the command line so tests drive it directly.
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, relative } from 'node:path';
 import { listFiles } from './check-content.ts';
 import { ImportError, releaseFromWire, releasesFromJsonLines, type Candidate, type ImportDefaults } from './import-sources.ts';
@@ -43,7 +43,8 @@ Imports releases into the archive as MDX files: wire-service texts (.txt) and JS
 files with one release a line (.jsonl). Folders are searched for both.
 
 Options:
-  --content <dir>        the content folder to write to (default: content)
+  --content <dir>        the content folder to write to (default: ARCHIVE_CONTENT_DIR,
+                         or content)
   --dry-run              report what would happen, write nothing
   --force                overwrite releases whose input has changed
   --speaker <name>       the speaker, for inputs that name none
@@ -71,10 +72,15 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-/** Writes a file so that no reader ever sees half of it: a temporary file, then a rename. */
+let written = 0;
+
+/**
+ * Writes a file so that no reader ever sees half of it: a hidden temporary file (named by this
+ * process, so that a later import can tell a left-over one), then a rename.
+ */
 export async function writeAtomically(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${process.pid}-${Date.now()}.tmp`);
+  const temporary = join(dirname(path), `.import-${process.pid}-${written++}.tmp`);
   try {
     await writeFile(temporary, content, { flag: 'wx' });
     await rename(temporary, path);
@@ -82,6 +88,78 @@ export async function writeAtomically(path: string, content: string): Promise<vo
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** A temporary file `writeAtomically` names (and the `.<pid>-<time>.tmp` of earlier versions). */
+const TEMPORARY = /^\.(?:import-)?(\d+)-\d+\.tmp$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temporary files of imports that were stopped part way; gives their paths. */
+export async function removeLeftovers(releasesDir: string): Promise<string[]> {
+  const names = await readdir(releasesDir, { recursive: true }).catch(() => []);
+  const left: string[] = [];
+  for (const name of names) {
+    const pid = TEMPORARY.exec(name.split(/[\\/]/).at(-1)!)?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    await rm(join(releasesDir, name), { force: true });
+    left.push(join(releasesDir, name));
+  }
+  return left;
+}
+
+/** What a failed write means, in words. */
+export function writeProblem(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EROFS: 'the file system is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOTDIR: 'a file is in the way of a folder',
+    EISDIR: 'a folder is in the way of the file',
+  };
+  return code && reasons[code] ? `${reasons[code]} (${code})` : message;
+}
+
+/**
+ * Why releases cannot be written into a content folder at all, or `undefined` when they can: the
+ * folder is a file, or its `releases/` cannot be made or written to.
+ */
+async function unwritable(contentDir: string): Promise<string | undefined> {
+  const info = await stat(contentDir).catch(() => undefined);
+  if (info && !info.isDirectory()) return `${contentDir} is a file: expected a content folder (one that holds releases/, or none yet)`;
+  const releasesDir = join(contentDir, 'releases');
+  // The probe goes into the deepest folder that exists: a read-only file system refuses a new
+  // file there with EROFS, where a recursive mkdir would only say ENOENT.
+  let folder = releasesDir;
+  while (!(await stat(folder).then((s) => s.isDirectory(), () => false)) && dirname(folder) !== folder) folder = dirname(folder);
+  const probe = join(folder, `.import-${process.pid}-probe.tmp`);
+  try {
+    await writeFile(probe, '', { flag: 'wx' });
+    await rm(probe);
+    await mkdir(releasesDir, { recursive: true });
+    return undefined;
+  } catch (error) {
+    await rm(probe, { force: true }).catch(() => undefined);
+    return `cannot write into ${folder}: ${writeProblem(error)}`;
+  }
+}
+
+/**
+ * A line as the terminal may see it: control characters (ESC, BEL and the rest, which could
+ * retitle, recolour or rewrite a terminal) are shown as escapes such as `\x1b`.
+ */
+export function terminalSafe(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 async function existingReleases(contentDir: string, warn: (line: string) => void): Promise<ExistingRelease[]> {
@@ -92,7 +170,13 @@ async function existingReleases(contentDir: string, warn: (line: string) => void
   });
   const found: ExistingRelease[] = [];
   for (const file of files.filter((f) => f.endsWith('.mdx'))) {
-    const source = await readFile(file, 'utf8');
+    let source: string;
+    try {
+      source = await readFile(file, 'utf8');
+    } catch (error) {
+      warn(`warning   ${file}: cannot be read (${writeProblem(error)}); the build will fail until it can`);
+      continue;
+    }
     try {
       const data = releaseSchema.parse(readReleaseSource(source).data);
       found.push({ path: relative(contentDir, file), data, source });
@@ -128,7 +212,7 @@ export async function runImport(options: ImportOptions, streams: ImportStreams):
   let bar = progressBar(streams, 0);
   const say = (line: string) => {
     bar.clear();
-    streams.out.write(`${line}\n`);
+    streams.out.write(`${terminalSafe(line)}\n`);
   };
   // On a terminal showing the bar, routine lines would scroll it away: only problems are printed.
   const routine = (line: string) => {
@@ -138,6 +222,18 @@ export async function runImport(options: ImportOptions, streams: ImportStreams):
     summary.failed++;
     say(`failed    ${origin}: ${reason}`);
   };
+
+  // 0. The destination: written to at all, and without what stopped imports left behind.
+  if (!options.dryRun) {
+    const problem = await unwritable(options.contentDir);
+    if (problem) {
+      streams.out.write(`${terminalSafe(`Nothing imported: ${problem}.`)}\n`);
+      return { ...summary, failed: 1 };
+    }
+    for (const file of await removeLeftovers(join(options.contentDir, 'releases'))) {
+      say(`removed   ${file}: a temporary file left by an import that was stopped`);
+    }
+  }
 
   // 1. Inputs: files as named, folders searched for .txt and .jsonl.
   const files: string[] = [];
@@ -238,14 +334,26 @@ async function carryOut(
         say(`conflict  ${target} ← ${from}: a file is already there but is not a valid release; fix or remove it`);
         return;
       }
-      if (!options.dryRun) await writeAtomically(target, step.content);
+      if (!options.dryRun && !(await write(target, step.content, from, summary, say))) return;
       summary.imported++;
       routine(`${would ? 'would import' : 'imported '} ${target} ← ${from}`);
       return;
     case 'update':
-      if (!options.dryRun) await writeAtomically(target, step.content);
+      if (!options.dryRun && !(await write(target, step.content, from, summary, say))) return;
       summary.updated++;
       routine(`${would ? 'would overwrite' : 'overwrote'} ${target} ← ${from}`);
       return;
+  }
+}
+
+/** Writes one release; a failure is reported as this release's, and the import goes on. */
+async function write(target: string, content: string, from: string, summary: ImportSummary, say: (line: string) => void): Promise<boolean> {
+  try {
+    await writeAtomically(target, content);
+    return true;
+  } catch (error) {
+    summary.failed++;
+    say(`failed    ${target} ← ${from}: cannot write: ${writeProblem(error)}`);
+    return false;
   }
 }

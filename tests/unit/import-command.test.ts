@@ -1,8 +1,11 @@
-import { cp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, listFiles } from '../../src/lib/check-content.ts';
 import { runImport } from '../../src/lib/import-run.ts';
+import { mountTmpfs } from '../support/files.ts';
 import { runImportCommand } from '../support/import.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE, tempDir } from '../support/site.ts';
 
@@ -108,7 +111,7 @@ describe('the import command', () => {
     expect(unknown.stderr).toContain("Unknown option '--colour'");
   });
 
-  it('leaves only whole files when it is killed part way through a large import', async () => {
+  it('leaves only whole files when it is killed part way through a large import', { timeout: 120_000 }, async () => {
     const dir = await tempDir('import-kill');
     let killed = false;
     const run = runImportCommand(['--content', dir, join(CORPUS_DIR, 'whitehouse-2016.jsonl')], {
@@ -132,6 +135,92 @@ describe('the import command', () => {
     const rest = await runImportCommand(['--content', dir, join(CORPUS_DIR, 'whitehouse-2016.jsonl')]);
     expect(rest.code).toBe(0);
     expect(rest.stdout).toMatch(new RegExp(`^Imported ${1723 - written.length}, unchanged ${written.length}, conflicts 0, failed 0\\.$`, 'm'));
+  });
+});
+
+describe('a destination that cannot be written', () => {
+  it('says once that a --content naming a file, or a read-only folder, cannot be written, and stops', async () => {
+    const dir = await tempDir('import-unwritable');
+    const file = join(dir, 'notes.txt');
+    await writeFile(file, 'Notes.\n');
+    const onFile = await runImportCommand(['--content', file, SEED_FILE]);
+    expect(onFile.code).toBe(1);
+    expect(onFile.stdout).toBe(`Nothing imported: ${file} is a file: expected a content folder (one that holds releases/, or none yet).\n`);
+    expect(onFile.stderr).toBe('');
+    expect(await readFile(file, 'utf8')).toBe('Notes.\n');
+
+    const readOnly = await mountTmpfs('1m', { readOnly: true });
+    const onReadOnly = await runImportCommand(['--content', readOnly, join(CORPUS_DIR, 'wire')]);
+    expect(onReadOnly.code).toBe(1);
+    expect(onReadOnly.stdout).toBe(`Nothing imported: cannot write into ${readOnly}: the file system is read-only (EROFS).\n`);
+    expect(onReadOnly.stderr).toBe('');
+  });
+
+  it('gives one line per release a full disk refuses, the closing counts and exit 1, with no stack trace', async () => {
+    const full = await mountTmpfs('96k');
+    const result = await runImportCommand(['--content', full, join(CORPUS_DIR, 'wire')]);
+    expect(result.code).toBe(1);
+    const failed = result.stdout.split('\n').filter((line) => line.startsWith('failed'));
+    expect(failed.length).toBeGreaterThan(0);
+    for (const line of failed) expect(line).toMatch(/^failed    \S+\.mdx ← \S+\.txt: cannot write: the disk is full \(ENOSPC\)$/);
+    const imported = result.stdout.split('\n').filter((line) => line.startsWith('imported'));
+    expect(imported.length + failed.length).toBe(40);
+    expect(result.stdout).toContain(`Imported ${imported.length}, unchanged 0, conflicts 0, failed ${failed.length}, skipped 1.`);
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/^\s+at /m);
+    // What was written is whole; no temporary file is left.
+    const { releases, problems } = await checkContent(join(full, 'releases'));
+    expect(problems).toEqual([]);
+    expect(releases.size).toBe(imported.length);
+    expect((await readdir(full, { recursive: true })).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('removes the temporary file an import that was killed mid-write left behind', async () => {
+    const dir = await tempDir('import-leftover');
+    const folder = join(dir, 'releases/2016/01');
+    await mkdir(folder, { recursive: true });
+    const ended = spawn('true');
+    await new Promise((resolve) => ended.on('close', resolve));
+    const leftover = join(folder, `.import-${ended.pid}-7.tmp`);
+    await writeFile(leftover, '---\ntitle: "Half a rel');
+    const result = await runImportCommand(['--content', dir, SEED_FILE]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`removed   ${leftover}: a temporary file left by an import that was stopped`);
+    expect(existsSync(leftover)).toBe(false);
+  });
+});
+
+describe('bad input in JSON Lines and in text', () => {
+  it('reports fields of the wrong type with their line and field, never changing or dropping them', async () => {
+    const dir = await tempDir('import-types');
+    const record = { title: 'Title', speaker: 'A. Speaker', date: '2020-05-01', text: 'Text.' };
+    const lines = [
+      { ...record, title: 12345 },
+      { ...record, venue: {} },
+      { ...record, date: 20200501 },
+      { ...record, speaker: 42 },
+      { ...record, source_url: ['https://example.org'] },
+    ].map((line) => JSON.stringify(line));
+    await writeFile(join(dir, 'records.jsonl'), `${lines.join('\n')}\n`);
+    const result = await runImportCommand(['--content', join(dir, 'content'), join(dir, 'records.jsonl')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('failed'))).toEqual([
+      `failed    ${join(dir, 'records.jsonl')}:1: title: expected text, got the number 12345`,
+      `failed    ${join(dir, 'records.jsonl')}:2: venue: expected text, got a mapping`,
+      `failed    ${join(dir, 'records.jsonl')}:3: date: expected a date written YYYY-MM-DD, in quotes, got the number 20200501`,
+      `failed    ${join(dir, 'records.jsonl')}:4: speaker: expected text, got the number 42`,
+      `failed    ${join(dir, 'records.jsonl')}:5: source_url: expected text, got a list`,
+    ]);
+    expect(result.stdout).toContain('Imported 0, unchanged 0, conflicts 0, failed 5.');
+  });
+
+  it('shows terminal control sequences in its messages as escapes, never raw', async () => {
+    const dir = await tempDir('import-escapes');
+    const hostile = '\u001b]0;owned\u0007\u001b[31mRed\u009b2J words';
+    await writeFile(join(dir, 'records.jsonl'), `${JSON.stringify({ speaker: 'A. Speaker', date: '2020-05-01', text: hostile })}\n`);
+    const result = await runImportCommand(['--content', join(dir, 'content'), join(dir, 'records.jsonl')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('no title: titled from its first words, "\\x1b]0;owned\\x07\\x1b[31mRed\\x9b2J words"');
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 });
 
