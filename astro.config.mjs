@@ -3,11 +3,11 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import headers from './src/integrations/headers.ts';
-import buildCommand from './src/integrations/build-command.ts';
-import { basePath, cacheDir, contentDir, outDir, siteUrl } from './src/lib/env.ts';
-import { rehypePlugins, remarkPlugins } from './src/lib/markdown.ts';
-import { readRedirects } from './src/lib/redirects.ts';
+import headers from './src/site/integrations/headers.ts';
+import buildCommand from './src/site/integrations/build-command.ts';
+import { basePath, cacheDir, contentDir, outDir, siteUrl } from './src/env.ts';
+import { rehypePlugins, remarkPlugins } from './src/model/markdown.ts';
+import { readRedirects } from './src/site/redirects.ts';
 
 export default defineConfig({
   site: siteUrl(),
@@ -16,15 +16,18 @@ export default defineConfig({
   // The build command (src/build/build-command.ts) builds into a working folder beside the
   // output folder and swaps the site in when everything has succeeded.
   outDir: process.env.ARCHIVE_STAGING_DIR || outDir(),
+  // One per content folder: it holds the body store (src/build/body-store.ts).
   cacheDir: cacheDir(),
   trailingSlash: 'always',
   // Stylesheets stay files, never inline <style>, so the Content Security Policy can forbid
-  // inline styles (src/lib/csp.ts). Four pages render at once: page rendering waits on the disk
-  // much of the time (full corpus: 16 s one at a time, 9 s four at once; more gains nothing).
+  // inline styles (src/site/csp.ts). Pages render four at once: rendering waits on the disk much
+  // of the time (bench/README.md).
   build: { inlineStylesheets: 'never', concurrency: 4 },
+  // Release bodies are not rendered by Astro's Markdown or MDX pipeline: the collection's loader
+  // renders them once, with these same plugins (src/model/render-body.ts), into the body store.
+  // The processor and mdx() serve Markdown and MDX pages in src/pages. `gfm: false` because
+  // remark-gfm comes in as a named plugin (src/model/markdown.ts).
   markdown: {
-    // The one place the Markdown processor is chosen. Release bodies run the same plugins
-    // (src/lib/release-body.ts); `gfm: false` because remark-gfm comes in as a named plugin.
     processor: unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins }),
     syntaxHighlight: false,
   },

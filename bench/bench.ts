@@ -16,7 +16,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
-import { cacheDir } from '../src/lib/env.ts';
+import { cacheDir } from '../src/env.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
 
 const args = process.argv.slice(2);

@@ -16,9 +16,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { unified } from 'unified';
-import { rehypeParagraphIds } from '../src/lib/paragraph-ids.ts';
-import { renderBody } from '../src/lib/release-body.ts';
-import { readReleaseSource } from '../src/lib/release-file.ts';
+import { rehypeParagraphIds } from '../src/model/paragraph-ids.ts';
+import { renderBody } from '../src/model/render-body.ts';
+import { readReleaseSource } from '../src/model/release-file.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
 
 const work = await mkdtemp(join(tmpdir(), 'archive-processors-'));

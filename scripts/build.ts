@@ -3,7 +3,7 @@
  * (`ARCHIVE_OUT_DIR`, default `dist/`), search index included, and puts it in place only when the
  * whole build has succeeded (`src/build/build-command.ts`). `astro build` hands over to it.
  */
-import { basePath, contentDir, outDir, searchPartWords, siteUrl } from '../src/lib/env.ts';
+import { basePath, contentDir, outDir, searchPartWords, siteUrl } from '../src/env.ts';
 import { buildArchive } from '../src/build/build-command.ts';
 
 const args = process.argv.slice(2);

@@ -4,8 +4,8 @@
  * Run `npm run import -- --help` for the options.
  */
 import { parseArgs } from 'node:util';
-import { runImport, terminalSafe, usage, writeProblem, type ImportOptions } from '../src/lib/import-run.ts';
-import { RELEASE_TYPES, type ReleaseType } from '../src/lib/schema.ts';
+import { runImport, terminalSafe, usage, writeProblem, type ImportOptions } from '../src/importer/run.ts';
+import { RELEASE_TYPES, type ReleaseType } from '../src/model/schema.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${usage()}`);

@@ -6,8 +6,8 @@
  * process holds next to nothing.
  */
 import { parseArgs } from 'node:util';
-import { searchPartWords } from '../src/lib/env.ts';
-import { indexSite } from '../src/lib/search-index.ts';
+import { searchPartWords } from '../src/env.ts';
+import { indexSite } from '../src/build/search-index.ts';
 
 try {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { temp: { type: 'string' } } });

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { contentDir } from './lib/env.ts';
-import { releaseSchema } from './lib/schema.ts';
-import { releaseLoader } from './loaders/releases.ts';
+import { contentDir } from './env.ts';
+import { releaseSchema } from './model/schema.ts';
+import { releaseLoader } from './site/loader.ts';
 
 const releases = defineCollection({
   loader: releaseLoader(contentDir()),

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../lib/env.ts';
+import { PROJECT_ROOT } from '../env.ts';
 import { RefusedOutput, inspectOutput, refuseByPlace, writeMarker } from './output-folder.ts';
 import { BuildBusy, WorkFolder } from './work-folder.ts';
 

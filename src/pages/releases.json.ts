@@ -1,8 +1,8 @@
 import type { APIContext } from 'astro';
 import { SITE_TITLE } from '../consts.ts';
-import { jsonResponse } from '../lib/export.ts';
-import { releasePath } from '../lib/permalink.ts';
-import { absoluteUrl, getReleases } from '../lib/releases.ts';
+import { jsonResponse } from '../site/export.ts';
+import { releasePath } from '../model/permalink.ts';
+import { absoluteUrl, getReleases } from '../site/releases.ts';
 
 export async function GET({ site }: APIContext) {
   const releases = await getReleases();

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { absoluteUrl } from '../lib/releases.ts';
+import { absoluteUrl } from '../site/releases.ts';
 
 export function GET({ site }: APIContext) {
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('sitemap-index.xml', site)}\n`, {

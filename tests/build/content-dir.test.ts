@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { releasePath } from '../../src/lib/permalink.ts';
+import { releasePath } from '../../src/model/permalink.ts';
 import { attribute, findAll, parseHtml, releaseParagraphs, textOf } from '../support/html.ts';
 import { buildOrThrow, tempDir, writeReleases, type FixtureRelease } from '../support/site.ts';
 

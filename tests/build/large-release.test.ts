@@ -5,7 +5,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_PARAGRAPH_CHARACTERS } from '../../src/lib/release-file.ts';
+import { MAX_PARAGRAPH_CHARACTERS } from '../../src/model/release-file.ts';
 import { releaseParagraphs } from '../support/html.ts';
 import { runImportCommand } from '../support/import.ts';
 import { SEED_FILE, buildOrThrow, buildSite, tempDir, writeFileDeep } from '../support/site.ts';

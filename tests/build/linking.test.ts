@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { releasePath } from '../../src/lib/permalink.ts';
+import { releasePath } from '../../src/model/permalink.ts';
 import { seedParts } from '../support/corpus.ts';
 import { attribute, findAll, parseHtml, releaseParagraphs } from '../support/html.ts';
 import { ROOT, buildOrThrow, tempDir, writeFileDeep, writeReleases, type FixtureRelease } from '../support/site.ts';

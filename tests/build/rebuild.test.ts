@@ -3,7 +3,8 @@
  * the collection nor rendered again, and a changed one is, so its page shows the new text. The
  * search index starts from the previous one's files and keeps only those it still uses.
  */
-import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { cp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +49,35 @@ describe('a rebuild', () => {
     expect(indexFiles).not.toContain(fragments[0]);
     const fragment = gunzipSync(await readFile(join(out, 'pagefind', fragments[0]!))).toString();
     expect(fragment).toContain('A paragraph added after the first build.');
+  });
+
+  it('renders every body again when the renderer changes, so no page shows HTML of the old one', async () => {
+    // A copy of the project, whose renderer can be changed without touching this one.
+    const work = await tempDir('renderer-change');
+    const project = join(work, 'project');
+    for (const entry of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+      await cp(join(ROOT, entry), join(project, entry), { recursive: true });
+    }
+    await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+    const content = join(work, 'content');
+    await cp(join(ROOT, 'content'), content, { recursive: true });
+    const build = () =>
+      new Promise<string>((resolve, reject) => {
+        const env = { ...process.env, ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: join(work, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
+        for (const key of Object.keys(env)) if (/^(?:BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*)$/.test(key)) delete env[key];
+        const child = spawn(process.execPath, [join(project, 'scripts/build.ts')], { cwd: project, env });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(output))));
+      });
+    expect(await build()).toMatch(/rendered 1 bodies/);
+    expect(await build()).toMatch(/rendered 0 bodies/);
+    const plugin = join(project, 'src/model/paragraph-ids.ts');
+    await writeFile(plugin, (await readFile(plugin, 'utf8')).replace('link to this paragraph', 'a link to it'));
+    expect(await build()).toMatch(/rendered 1 bodies/);
+    const html = await readFile(join(work, 'dist', PAGE), 'utf8');
+    expect(html).toContain('aria-label="Paragraph 1: a link to it"');
+    expect(html).not.toContain('link to this paragraph');
   });
 });

@@ -31,9 +31,8 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     const content = await tempDir('parts-content');
     await writeReleases(content, releases);
     const out = join(await tempDir('parts-out'), 'dist');
-    const output = await buildOrThrow({ contentDir: content, outDir: out, via: 'astro', env: { ARCHIVE_SEARCH_PART_WORDS: '1' } });
-    expect(output).toContain('Indexed 3 release pages for search in 3 parts');
-    expect(await readFile(join(out, 'search/index.html'), 'utf8')).toContain('data-parts="3"');
+    await buildOrThrow({ contentDir: content, outDir: out, via: 'astro', env: { ARCHIVE_SEARCH_PART_WORDS: '1' } });
+    expect(JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8'))).toEqual({ parts: 3 });
     const bundles = ['pagefind', 'pagefind/part-2', 'pagefind/part-3'].map((path) => join(out, path));
     // Newest first: the first part, which a date order shows first, holds the newest release.
     const texts = await Promise.all(bundles.map(textsIn));
@@ -45,9 +44,8 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     const content = await tempDir('parts-empty');
     await mkdir(join(content, 'releases'));
     const out = join(await tempDir('parts-empty-out'), 'dist');
-    const output = await buildOrThrow({ contentDir: content, outDir: out });
-    expect(output).toContain('Indexed 0 release pages for search in');
-    expect(await readFile(join(out, 'search/index.html'), 'utf8')).toContain('data-parts="1"');
+    await buildOrThrow({ contentDir: content, outDir: out });
+    expect(JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8'))).toEqual({ parts: 1 });
     expect(JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8'))).toMatchObject({ languages: {} });
     await expect(readFile(join(out, 'pagefind/pagefind.js'), 'utf8')).resolves.toContain('createInstance');
   });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkContent } from '../../src/lib/check-content.ts';
-import { releasePath } from '../../src/lib/permalink.ts';
+import { checkContent } from '../../src/model/check-content.ts';
+import { releasePath } from '../../src/model/permalink.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedParts } from '../support/corpus.ts';
 import { attribute, findAll, parseHtml, releaseParagraphs, textOf } from '../support/html.ts';

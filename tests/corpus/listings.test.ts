@@ -6,7 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { facetSlugs } from '../../src/lib/facets.ts';
+import { facetSlugs } from '../../src/model/facets.ts';
 import { attribute, findAll, parseHtml, textOf } from '../support/html.ts';
 import { readReleases, type StoredRelease } from '../support/releases.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { typeLabel } from '../../src/lib/schema.ts';
+import { typeLabel } from '../../src/model/schema.ts';
 import { collectErrors, launchBrowser } from '../support/browser.ts';
 import { countWhere, readReleases, searchWords, type StoredRelease } from '../support/releases.ts';
 import { resultCount, resultDates, resultPaths, settled, showAll } from '../support/search-page.ts';

@@ -7,17 +7,17 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { releasePath } from '../../src/lib/permalink.ts';
-import { readReleaseSource } from '../../src/lib/release-file.ts';
-import { releaseSchema, type ReleaseData } from '../../src/lib/schema.ts';
-import { listFiles } from '../../src/lib/check-content.ts';
+import { releasePath } from '../../src/model/permalink.ts';
+import { readReleaseSource } from '../../src/model/release-file.ts';
+import { releaseSchema, type ReleaseData } from '../../src/model/schema.ts';
+import { listFiles } from '../../src/model/check-content.ts';
 import { adversarialRecords } from '../support/adversarial.ts';
 import { seedParts } from '../support/corpus.ts';
 import { attribute, findAll, parseHtml, releaseParagraphs, textOf } from '../support/html.ts';
 import { brokenLinks } from '../support/links.ts';
 import { CORPUS_DIR } from '../support/site.ts';
 import { feedItems, parseXml } from '../support/xml.ts';
-import { facetSlugs } from '../../src/lib/facets.ts';
+import { facetSlugs } from '../../src/model/facets.ts';
 
 /** The test's own reading of an input text: its non-blank lines, trimmed, CRLF or not. */
 function lines(text: string): string[] {

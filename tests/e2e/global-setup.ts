@@ -35,13 +35,13 @@ export default async function setup(project: TestProject) {
   const out = join(work, 'dist');
   // Deployed under a sub-path, as on a shared host: every link, asset and search path must cope.
   // Parts of 60,000 words: the search index of this small site comes in parts, so every search
-  // test here also tests how the search page combines them (src/lib/search-parts.ts).
+  // test here also tests how the search page combines them (src/pagefind/parts.ts).
   await buildOrThrow({
     contentDir: content,
     outDir: out,
     env: { ARCHIVE_BASE: BASE, ARCHIVE_SITE: 'https://example.org', ARCHIVE_SEARCH_PART_WORDS: '60000' },
   });
-  const parts = Number(/data-parts="(\d+)"/.exec(await readFile(join(out, 'search/index.html'), 'utf8'))?.[1]);
+  const { parts } = JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8')) as { parts: number };
   if (!(parts >= 3)) throw new Error(`the browser tests' search index has ${parts} parts: expected three or more`);
   const server = await serve(out, BASE);
   project.provide('siteUrl', server.url);

@@ -36,7 +36,7 @@ export async function mountTmpfs(size: string, { readOnly = false } = {}): Promi
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}${readOnly ? ',ro' : ''}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`these tests mount a tmpfs, which needs root (CI runs as root): ${(error as Error).message}`);
+    throw new Error(`these tests mount a tmpfs, which needs root (CI runs as root): ${(error as Error).message}`, { cause: error });
   }
   undo.push(() => execFileSync('umount', [dir]));
   return dir;

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listFiles } from '../../src/lib/check-content.ts';
+import { listFiles } from '../../src/model/check-content.ts';
 import { attribute, findAll, parseHtml } from './html.ts';
 
 /** Where a link leads inside the site: the file it names and the fragment, if any. */

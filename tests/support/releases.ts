@@ -1,9 +1,9 @@
 /** The releases of a content folder, read straight from their files: what tests compare pages with. */
 import { readFile } from 'node:fs/promises';
-import { listFiles } from '../../src/lib/check-content.ts';
-import { releasePath } from '../../src/lib/permalink.ts';
-import { readReleaseSource } from '../../src/lib/release-file.ts';
-import { releaseSchema, type ReleaseData } from '../../src/lib/schema.ts';
+import { listFiles } from '../../src/model/check-content.ts';
+import { releasePath } from '../../src/model/permalink.ts';
+import { readReleaseSource } from '../../src/model/release-file.ts';
+import { releaseSchema, type ReleaseData } from '../../src/model/schema.ts';
 
 /** A release's fields, its permalink path (`releases/…/`, no base) and its MDX body. */
 export interface StoredRelease {

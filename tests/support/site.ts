@@ -4,9 +4,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { releaseFilePath } from '../../src/lib/permalink.ts';
-import { serializeRelease } from '../../src/lib/release-file.ts';
-import type { ReleaseInput } from '../../src/lib/schema.ts';
+import { releaseFilePath } from '../../src/model/permalink.ts';
+import { serializeRelease } from '../../src/model/release-file.ts';
+import type { ReleaseInput } from '../../src/model/schema.ts';
 
 /** The project's root folder. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

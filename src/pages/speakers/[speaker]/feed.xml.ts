@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
-import { facetFeed, facetFeedPaths } from '../../../lib/feeds.ts';
-import type { Release } from '../../../lib/releases.ts';
+import { facetFeed, facetFeedPaths } from '../../../site/feeds.ts';
+import type { Release } from '../../../site/releases.ts';
 
 export function getStaticPaths() {
   return facetFeedPaths('speaker');

@@ -1,7 +1,7 @@
 import type { APIContext } from 'astro';
-import { exportRelease, jsonResponse } from '../../../../../lib/export.ts';
-import { releasePath } from '../../../../../lib/permalink.ts';
-import { absoluteUrl, getReleases, releaseText, type Release } from '../../../../../lib/releases.ts';
+import { exportRelease, jsonResponse } from '../../../../../site/export.ts';
+import { releasePath } from '../../../../../model/permalink.ts';
+import { absoluteUrl, getReleases, releaseText, type Release } from '../../../../../site/releases.ts';
 
 export async function getStaticPaths() {
   return (await getReleases()).map((release) => {

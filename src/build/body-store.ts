@@ -1,0 +1,81 @@
+/**
+ * Rendered release bodies, stored on disk by key, and the one module that knows where. A body is
+ * rendered once, by the loader (`src/site/loader.ts`, through `render-pool.ts`), and read by the
+ * pages; an unchanged release is not rendered again on the next build. The store lives in Astro's
+ * cache folder (`cacheDir`, one per content folder, set in `astro.config.mjs`), which the loader
+ * gets from its context and the pages from `astro:config/server`: no path is worked out twice.
+ *
+ * It is not Astro's content store because that is written to disk as one string, which cannot
+ * hold the text of 100,000 releases. Beside each body, its opening words, so that feeds need not
+ * read whole texts.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openingWords } from '../model/plain-text.ts';
+import type { RenderedBody } from '../model/render-body.ts';
+import { writeWhole } from '../model/write-file.ts';
+import { currentRenderer } from './renderer-key.ts';
+
+/**
+ * The key a release file's text is stored under: it changes with the text and with the renderer
+ * (`renderer-key.ts`), so a body rendered from other text or by other code is never found.
+ */
+export function bodyKey(source: string, renderer = currentRenderer()): string {
+  return createHash('sha256').update(`${renderer}\0${source}`).digest('hex').slice(0, 32);
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bodies of one content folder. */
+export class BodyStore {
+  /** The folder the bodies are in. */
+  readonly dir: string;
+
+  /** The store in Astro's cache folder `cacheDir` (a `file:` URL, as Astro gives it). */
+  constructor(cacheDir: URL | string) {
+    this.dir = typeof cacheDir === 'string' ? cacheDir : join(fileURLToPath(cacheDir), 'bodies');
+  }
+
+  #path(key: string, kind: 'json' | 'summary' = 'json'): string {
+    return join(this.dir, `${key}.${kind}`);
+  }
+
+  /** Whether a body is stored under `key`. */
+  has(key: string): boolean {
+    return existsSync(this.#path(key));
+  }
+
+  /** The body stored under `key`, or `undefined`. */
+  read(key: string): RenderedBody | undefined {
+    const text = readText(this.#path(key));
+    return text === undefined ? undefined : (JSON.parse(text) as RenderedBody);
+  }
+
+  /** The opening words of the body stored under `key`, or `undefined`. */
+  readSummary(key: string): string | undefined {
+    return readText(this.#path(key, 'summary'));
+  }
+
+  /** Stores a body and its opening words; the body last, as it marks the entry done. */
+  async write(key: string, body: RenderedBody): Promise<void> {
+    await writeWhole(this.#path(key, 'summary'), openingWords(body.paragraphs));
+    await writeWhole(this.#path(key), JSON.stringify(body));
+  }
+
+  /** Removes the bodies whose keys are not in `keep`: releases since changed or deleted. */
+  async prune(keep: ReadonlySet<string>): Promise<void> {
+    const names = await readdir(this.dir).catch(() => []);
+    await Promise.all(
+      names.filter((name) => !keep.has(name.slice(0, name.indexOf('.')))).map((name) => rm(join(this.dir, name), { force: true })),
+    );
+  }
+}

@@ -1,0 +1,76 @@
+/** Settings read from the environment, shared by the site's config, its loader and the tools. */
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The project's folder. Not the working directory: the build runs Astro from the output
+ * folder's working folder (`src/build/work-folder.ts`).
+ */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
+
+/** A path as messages show it: relative inside the project, absolute elsewhere. */
+export function displayPath(path: string): string {
+  const inside = relative(PROJECT_ROOT, path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
+}
+
+/** The folder of releases to build from: `ARCHIVE_CONTENT_DIR`, or `content/` in the project. */
+export function contentDir(cwd = process.cwd()): string {
+  return resolve(cwd, process.env.ARCHIVE_CONTENT_DIR || 'content');
+}
+
+/** Where the built site goes: `ARCHIVE_OUT_DIR`, or `dist/` in the project. */
+export function outDir(cwd = process.cwd()): string {
+  return resolve(cwd, process.env.ARCHIVE_OUT_DIR || 'dist');
+}
+
+/**
+ * Astro's cache folder, one per content folder. Astro's content cache remembers each entry's
+ * file; shared between two content folders, it could render a release from the other folder.
+ */
+export function cacheDir(content = contentDir()): string {
+  const key = createHash('sha256').update(content).digest('hex').slice(0, 16);
+  return resolve(PROJECT_ROOT, 'node_modules/.astro', key);
+}
+
+/**
+ * The address the site is served from, for absolute links in feeds, the sitemap and citations:
+ * `ARCHIVE_SITE`, e.g. `https://example.org`. Without it the local preview's address is used.
+ */
+export function siteUrl(): string {
+  const value = process.env.ARCHIVE_SITE || 'http://localhost:4321';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ARCHIVE_SITE is "${value}": expected an absolute http(s) address such as https://example.org`);
+  }
+  if (!/^https?:$/.test(url.protocol)) {
+    throw new Error(`ARCHIVE_SITE is "${value}": expected an http or https address`);
+  }
+  return url.origin;
+}
+
+/** The path the site lives under: `ARCHIVE_BASE`, e.g. `/press`; `/` when not set. */
+export function basePath(): string {
+  const value = process.env.ARCHIVE_BASE || '/';
+  if (!/^\/(?:[A-Za-z0-9._~-]+\/?)*$/.test(value)) {
+    throw new Error(`ARCHIVE_BASE is "${value}": expected a path such as /press`);
+  }
+  return value.replace(/\/?$/, '/');
+}
+
+/**
+ * How many words of release text one part of the search index holds at most (`search-parts.ts`):
+ * `ARCHIVE_SEARCH_PART_WORDS`, or 8,000,000. Pagefind takes about 0.2 GiB per million words while
+ * it builds a part; smaller parts take less memory to build and more requests to search.
+ */
+export function searchPartWords(): number {
+  const value = process.env.ARCHIVE_SEARCH_PART_WORDS;
+  if (!value) return 8_000_000;
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new Error(`ARCHIVE_SEARCH_PART_WORDS is "${value}": expected a whole number of words, such as 8000000`);
+  }
+  return Number(value);
+}

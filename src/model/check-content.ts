@@ -1,0 +1,140 @@
+/**
+ * Checks a whole folder of releases before anything is built, so that a bad archive fails with
+ * every problem listed at once (file, field, what was expected) and nothing is silently skipped.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { releasePath } from './permalink.ts';
+import { MAX_RELEASE_BYTES, readReleaseSource } from './release-file.ts';
+import { releaseSchema, type ReleaseData } from './schema.ts';
+
+/** One thing wrong with one file. */
+export interface ContentProblem {
+  file: string;
+  field?: string;
+  message: string;
+}
+
+/** What a check found: the valid releases by absolute file path, and every problem. */
+export interface ContentCheck {
+  releases: Map<string, ReleaseData>;
+  problems: ContentProblem[];
+}
+
+/**
+ * Lists every file below a folder (dot files and dot folders excepted), sorted. Symbolic links
+ * are listed too, so that one pointing nowhere is reported when read rather than passed over.
+ */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !relative(dir, path).split(/[\\/]/).some((part) => part.startsWith('.')))
+    .sort();
+}
+
+/** Turns zod's issues into problems that name the field. */
+export function schemaProblems(file: string, error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((key) => (field ? `${field}.${key}` : key));
+      return {
+        file,
+        field: keys.join(', '),
+        message: `not a field a release can have; check the spelling (known fields: ${Object.keys(releaseSchema.shape).join(', ')})`,
+      };
+    }
+    return field ? { file, field, message: issue.message } : { file, message: issue.message };
+  });
+}
+
+/** Validates one release file's text. */
+export function checkReleaseSource(
+  file: string,
+  source: string,
+): { data?: ReleaseData; problems: ContentProblem[] } {
+  let raw: unknown;
+  try {
+    raw = readReleaseSource(source).data;
+  } catch (error) {
+    return { problems: [{ file, message: (error as Error).message }] };
+  }
+  const result = releaseSchema.safeParse(raw);
+  if (!result.success) return { problems: schemaProblems(file, result.error) };
+  return { data: result.data, problems: [] };
+}
+
+/**
+ * Checks every file under `dir`: each must be an `.mdx` release whose frontmatter matches the
+ * schema, and no two releases may claim the same permalink. `onRelease` sees each valid release's
+ * text and data as it is checked, so a caller need neither read nor validate a file again; the
+ * check waits for it.
+ */
+export async function checkContent(
+  dir: string,
+  onRelease?: (file: string, source: string, data: ReleaseData) => void | Promise<void>,
+  display: (path: string) => string = (path) => path,
+): Promise<ContentCheck> {
+  const releases = new Map<string, ReleaseData>();
+  const problems: ContentProblem[] = [];
+  const byPermalink = new Map<string, string>();
+  let files: string[];
+  try {
+    files = await listFiles(dir);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : (error as Error).message;
+    problems.push({
+      file: dir,
+      message: `${reason}: expected a folder of releases (set ARCHIVE_CONTENT_DIR to a folder that holds releases/)`,
+    });
+    return { releases, problems };
+  }
+  for (const file of files) {
+    if (!file.endsWith('.mdx')) {
+      problems.push({ file, message: 'is not a release: expected a .mdx file' });
+      continue;
+    }
+    let source: string;
+    try {
+      const size = (await stat(file)).size;
+      if (size > MAX_RELEASE_BYTES) {
+        problems.push({ file, message: `is ${(size / 2 ** 20).toFixed(1)} MiB: the archive builds release files of at most ${MAX_RELEASE_BYTES / 2 ** 20} MiB` });
+        continue;
+      }
+      source = await readFile(file, 'utf8');
+    } catch (error) {
+      problems.push({ file, message: `cannot be read: ${(error as Error).message}` });
+      continue;
+    }
+    const checked = checkReleaseSource(file, source);
+    problems.push(...checked.problems);
+    if (!checked.data) continue;
+    const permalink = releasePath(checked.data);
+    const other = byPermalink.get(permalink);
+    if (other) {
+      problems.push({
+        file,
+        field: 'slug',
+        message: `claims the permalink /${permalink} already taken by ${display(other)}: give one of them another slug`,
+      });
+      continue;
+    }
+    byPermalink.set(permalink, file);
+    releases.set(file, checked.data);
+    await onRelease?.(file, source, checked.data);
+  }
+  return { releases, problems };
+}
+
+/** Formats problems as a readable report, each path as `display` shows it. */
+export function formatProblems(problems: readonly ContentProblem[], display: (path: string) => string = (path) => path): string {
+  const lines = problems.map(({ file, field, message }) => {
+    const where = display(file);
+    return field ? `  ${where}: ${field}: ${message}` : `  ${where}: ${message}`;
+  });
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return `The releases have ${count}:\n${lines.join('\n')}`;
+}

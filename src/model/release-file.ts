@@ -1,0 +1,115 @@
+/**
+ * Release files: MDX with YAML frontmatter. Reading them with dates kept as written, and writing
+ * them so that plain text survives the MDX pipeline character for character.
+ */
+import yaml from 'js-yaml';
+import type { ReleaseInput } from './schema.ts';
+
+/**
+ * The largest release file the archive takes, in bytes of MDX: releases up to this size build
+ * within a few gigabytes of memory (tests/build/large-release.test.ts builds one of 50 MB).
+ */
+export const MAX_RELEASE_BYTES = 64 * 2 ** 20;
+
+/**
+ * The longest paragraph the archive takes, in characters of MDX. Parsing a paragraph with GFM
+ * takes time that grows with the square of its length beyond about a million characters (figures
+ * in bench/README.md), so a longer one is refused rather than left to stall the build.
+ */
+export const MAX_PARAGRAPH_CHARACTERS = 2_000_000;
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
+
+/** The frontmatter and body of a release file. */
+export interface ReleaseSource {
+  data: unknown;
+  body: string;
+}
+
+/**
+ * Splits a release file into its frontmatter and body. The YAML is read with the core schema, so
+ * `date: 2026-02-30` stays the text that was written (and fails validation) instead of becoming a
+ * `Date` that silently rolls over into March. Throws with the YAML error when the frontmatter does
+ * not parse, and when there is no frontmatter at all.
+ */
+export function readReleaseSource(source: string): ReleaseSource {
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    throw new Error('has no frontmatter: expected the file to start with a line of three dashes (---)');
+  }
+  let data: unknown;
+  try {
+    data = yaml.load(match[1] ?? '', { schema: yaml.CORE_SCHEMA }) ?? {};
+  } catch (error) {
+    throw new Error(`frontmatter is not valid YAML: ${(error as Error).message}`, { cause: error });
+  }
+  return { data, body: source.slice(match[0].length) };
+}
+
+const FIELD_ORDER = [
+  'title',
+  'slug',
+  'date',
+  'type',
+  'speaker',
+  'role',
+  'organisation',
+  'venue',
+  'language',
+  'source',
+  'note',
+  'distributor',
+] as const;
+
+const DISTRIBUTOR_ORDER = ['name', 'timestamp', 'notice'] as const;
+
+function line(key: string, value: string, indent = ''): string {
+  // JSON strings are YAML double-quoted scalars: every character comes back as written.
+  return `${indent}${key}: ${JSON.stringify(value)}\n`;
+}
+
+/** Writes a release's frontmatter in the archive's fixed field order, every value quoted. */
+export function serializeFrontmatter(data: ReleaseInput): string {
+  let out = '---\n';
+  for (const key of FIELD_ORDER) {
+    const value = data[key];
+    if (value === undefined) continue;
+    if (key === 'language' && value === 'en') continue;
+    if (key === 'date') {
+      out += `date: ${String(value)}\n`;
+    } else if (typeof value === 'string') {
+      out += line(key, value);
+    } else {
+      out += `${key}:\n`;
+      for (const field of DISTRIBUTOR_ORDER) {
+        const fieldValue = value[field];
+        if (fieldValue !== undefined) out += line(field, fieldValue, '  ');
+      }
+    }
+  }
+  return `${out}---\n`;
+}
+
+/**
+ * Escapes one paragraph of plain text so that MDX shows it as written: no Markdown, HTML, JSX,
+ * expression or ESM syntax can start from it. Backslash escapes cover ASCII punctuation anywhere;
+ * block syntax that only counts at the start of a line is neutralised there. GFM's bare links
+ * (`https://…`, `www.…`, `name@host`) are broken up too: a bare link swallows the backslashes of
+ * escapes inside it, so "…gov]" would show as "…gov\]".
+ */
+export function escapeMdxText(paragraph: string): string {
+  return paragraph
+    .replace(/[\\`*_{}[\]<>#|~&@]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^import\b/, '&#x69;mport')
+    .replace(/^export\b/, '&#x65;xport');
+}
+
+/** Writes a whole release file: frontmatter, then each paragraph escaped, a blank line apart. */
+export function serializeRelease(data: ReleaseInput, paragraphs: readonly string[]): string {
+  const body = paragraphs.map(escapeMdxText).join('\n\n');
+  return `${serializeFrontmatter(data)}\n${body}\n`;
+}

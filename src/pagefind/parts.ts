@@ -1,0 +1,60 @@
+/**
+ * The search index in parts, as the build writes them (`src/build/search-index.ts`) and the
+ * search page reads them: where each part's bundle is, how many there are, and one answer from
+ * the answers of all. Pagefind's own `mergeIndex` would combine parts, but it orders the merged
+ * results by score alone, losing the date order across parts (README.md in this folder).
+ */
+
+/** The file in the first bundle that says how many parts the index has: `{ "parts": 3 }`. */
+export const PARTS_FILE = 'archive-parts.json';
+
+/** Where part `k` (from 0) of the index is: the first in `bundle` itself, the others in `part-N/` inside it. */
+export function partBundle(bundle: string, k: number): string {
+  return k === 0 ? bundle : `${bundle}part-${k + 1}/`;
+}
+
+/** Where each part's bundle is, for an index of `parts` parts. */
+export function partBundles(bundle: string, parts: number): string[] {
+  return Array.from({ length: parts }, (_, k) => partBundle(bundle, k));
+}
+
+type Counts = Record<string, Record<string, number>>;
+
+/** Filter counts of several parts added up, value by value. */
+export function addCounts(counts: readonly Counts[]): Counts {
+  const sum: Counts = {};
+  for (const part of counts) {
+    for (const [filter, values] of Object.entries(part)) {
+      const target = (sum[filter] ??= {});
+      for (const [value, count] of Object.entries(values)) target[value] = (target[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/** How the results of the parts are put in one list. */
+export type PartOrder = 'score' | 'newest' | 'oldest';
+
+interface PartResponse<R> {
+  results: R[];
+  filters: Counts;
+  totalFilters: Counts;
+  unfilteredResultCount: number;
+}
+
+/**
+ * One answer from the answers of every part (given newest part first). By relevance, results are
+ * merged by score; by date, each part's results are in date order already and the parts follow
+ * each other in time, so they are joined part after part.
+ */
+export function combineResponses<R extends { score: number }>(responses: readonly PartResponse<R>[], order: PartOrder): PartResponse<R> {
+  const inTime = order === 'oldest' ? [...responses].reverse() : responses;
+  const results = inTime.flatMap((response) => response.results);
+  if (order === 'score') results.sort((a, b) => b.score - a.score);
+  return {
+    results,
+    filters: addCounts(responses.map((response) => response.filters)),
+    totalFilters: addCounts(responses.map((response) => response.totalFilters)),
+    unfilteredResultCount: responses.reduce((sum, response) => sum + response.unfilteredResultCount, 0),
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * The search page on the page: reads the state from the address and the form, asks the
+ * controller (`controller.ts`), and puts its outcome on the page: results, filters, status.
+ * Every value from the index is put on the page as text, never as HTML.
+ */
+import { formatDate, isCalendarDate } from '../model/dates.ts';
+import type { FilterCounts, ResultData, SearchResult } from '../pagefind/api.ts';
+import { IndexMissing, openIndex } from '../pagefind/browser.ts';
+import { unparted } from '../pagefind/index-text.ts';
+import { SearchController } from './controller.ts';
+import { highlightUrl } from './highlight-url.ts';
+import { arrowKeys } from './result-keys.ts';
+import { RESULTS_STEP, SEARCH_FILTERS, parseState, stateToSearch, type SearchFilter } from './state.ts';
+import { paragraphMatches, queryTerms } from './sub-results.ts';
+
+const FILTER_LABELS: Record<SearchFilter, string> = {
+  speaker: 'Speaker',
+  organisation: 'Organisation',
+  type: 'Type',
+  year: 'Year',
+  venue: 'Venue',
+};
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * Puts a Pagefind excerpt on the page as text with its <mark>s, spaced as the release is. The
+ * excerpt is parsed into an inert template and only text and <mark> survive, whatever the
+ * indexed text contained.
+ */
+export function renderExcerpt(target: HTMLElement, excerpt: string): void {
+  const template = document.createElement('template');
+  template.innerHTML = unparted(excerpt);
+  for (const node of Array.from(template.content.childNodes)) {
+    if (node.nodeName === 'MARK') target.append(element('mark', {}, node.textContent ?? ''));
+    else target.append(document.createTextNode(node.textContent ?? ''));
+  }
+}
+
+function renderParagraphs(data: ResultData, query: string): HTMLUListElement | undefined {
+  const matches = paragraphMatches(data.content, data.anchors, data.locations, queryTerms(query));
+  if (matches.length === 0) return undefined;
+  const list = element('ul', { class: 'sub-results' });
+  for (const match of matches) {
+    const link = element('a', { href: highlightUrl(data.url, query, match.id) });
+    link.append(element('span', { class: 'paragraph-number' }, `¶ ${match.number}`), ' ');
+    for (const part of match.excerpt) {
+      link.append(part.mark ? element('mark', {}, part.text) : document.createTextNode(part.text));
+    }
+    const item = element('li');
+    item.append(link);
+    list.append(item);
+  }
+  return list;
+}
+
+function renderResult(data: ResultData, query: string): HTMLLIElement {
+  const item = element('li', { class: 'result' });
+  const heading = element('h2');
+  heading.append(element('a', { href: highlightUrl(data.url, query) }, data.meta['title'] ?? data.url));
+  item.append(heading);
+  const facts = element('p', { class: 'result-meta' });
+  const date = data.meta['date'];
+  if (date && isCalendarDate(date)) facts.append(element('time', { datetime: date }, formatDate(date)));
+  for (const key of ['speaker', 'venue']) {
+    const value = data.meta[key];
+    if (value) facts.append(element('span', { class: key }, value));
+  }
+  item.append(facts);
+  const excerpt = element('p', { class: 'excerpt' });
+  renderExcerpt(excerpt, data.excerpt);
+  item.append(excerpt);
+  const paragraphs = query.trim() ? renderParagraphs(data, query) : undefined;
+  if (paragraphs) item.append(paragraphs);
+  return item;
+}
+
+/** Starts the search page inside `root`, which holds the form and the empty result areas. */
+export async function startSearch(root: HTMLElement): Promise<void> {
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sort = root.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const from = root.querySelector<HTMLInputElement>('input[name="from"]')!;
+  const to = root.querySelector<HTMLInputElement>('input[name="to"]')!;
+  const clear = root.querySelector<HTMLButtonElement>('[data-clear]')!;
+  const filterArea = root.querySelector<HTMLElement>('[data-filters]')!;
+  const problem = root.querySelector<HTMLElement>('[data-problem]')!;
+  const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+  root.hidden = false;
+
+  // Listeners go on before Pagefind has loaded, so nothing typed meanwhile is lost.
+  const ready = openIndex(root.dataset['bundle']!, root.dataset['base'] ?? '/').then(
+    async (pagefind) => new SearchController(pagefind, await pagefind.filters()),
+  );
+  void ready.then(({ years }) => {
+    if (years.length > 0) {
+      from.min = to.min = `${years[0]}-01-01`;
+      from.max = to.max = `${years.at(-1)}-12-31`;
+    }
+  });
+
+  let state = parseState(location.search);
+  let run = 0;
+  let results: SearchResult[] = [];
+
+  function renderFilters(totals: FilterCounts, counts: FilterCounts): void {
+    // Rebuilding the checkboxes would lose keyboard focus: note it and give it back.
+    const focused = document.activeElement instanceof HTMLInputElement && filterArea.contains(document.activeElement)
+      ? { name: document.activeElement.name, value: document.activeElement.value }
+      : undefined;
+    filterArea.replaceChildren();
+    for (const filter of SEARCH_FILTERS) {
+      const values = Object.keys(totals[filter] ?? {}).sort((a, b) =>
+        filter === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en'),
+      );
+      if (values.length === 0) continue;
+      const group = element('fieldset', { class: 'filter' });
+      group.append(element('legend', {}, FILTER_LABELS[filter]));
+      const options = element('ul');
+      values.forEach((value, i) => {
+        const id = `filter-${filter}-${i}`;
+        const option = element('li');
+        const box = element('input', { type: 'checkbox', id, name: filter, value });
+        box.checked = state.filters[filter].includes(value);
+        const count = counts[filter]?.[value] ?? 0;
+        const label = element('label', { for: id }, value);
+        label.append(element('span', { class: 'count' }, ` (${count})`));
+        option.append(box, label);
+        options.append(option);
+        if (focused?.name === filter && focused.value === value) queueMicrotask(() => box.focus());
+      });
+      group.append(options);
+      filterArea.append(group);
+    }
+  }
+
+  async function render(data: Promise<ResultData>[], current: number, append: boolean): Promise<void> {
+    const items = (await Promise.all(data)).map((d) => renderResult(d, state.query));
+    if (current !== run) return;
+    if (append) list.append(...items);
+    else list.replaceChildren(...items);
+    more.hidden = list.children.length >= results.length;
+  }
+
+  async function perform(): Promise<void> {
+    const current = run;
+    const controller = await ready;
+    if (current !== run) return;
+    list.setAttribute('aria-busy', 'true');
+    const outcome = await controller.search(state);
+    if (!outcome || current !== run) return;
+    problem.textContent = outcome.problem ?? '';
+    problem.hidden = !outcome.problem;
+    results = outcome.results;
+    // The first batch replaces the old results only once it is ready, so typing never flickers.
+    await render(results.slice(0, state.shown).map((r) => r.data()), current, false);
+    if (current !== run) return;
+    list.removeAttribute('aria-busy');
+    renderFilters(outcome.totals, outcome.counts);
+    // Announced once the results are on the page, so the count and the list agree.
+    status.textContent = outcome.status;
+    // Says which address the page now shows results for, so a script (or test) can wait for it.
+    root.dataset['resultsFor'] = location.search;
+  }
+
+  let searching = false;
+
+  /**
+   * Puts the state in the address, then searches. One search runs at a time: keys typed while it
+   * runs only mark it stale, and the newest state is searched as soon as it ends, so fast typing
+   * never queues up searches for words already gone.
+   */
+  async function update(push: boolean): Promise<void> {
+    const search = stateToSearch(state);
+    if (search !== location.search) {
+      const url = `${location.pathname}${search}`;
+      if (push) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
+    run++;
+    if (searching) return;
+    searching = true;
+    try {
+      let done: number;
+      do {
+        done = run;
+        await perform();
+      } while (done !== run);
+    } finally {
+      searching = false;
+    }
+  }
+
+  async function showMore(): Promise<void> {
+    const start = list.children.length;
+    state.shown = start + RESULTS_STEP;
+    history.replaceState(null, '', `${location.pathname}${stateToSearch(state)}`);
+    await render(results.slice(start, state.shown).map((r) => r.data()), run, true);
+    root.dataset['resultsFor'] = location.search;
+    list.children[start]?.querySelector('a')?.focus();
+  }
+
+  function readForm(): void {
+    state.query = input.value;
+    state.sort = sort.value === 'newest' || sort.value === 'oldest' ? sort.value : 'relevance';
+    state.from = from.value;
+    state.to = to.value;
+    for (const filter of SEARCH_FILTERS) {
+      state.filters[filter] = Array.from(
+        filterArea.querySelectorAll<HTMLInputElement>(`input[name="${filter}"]:checked`),
+        (box) => box.value,
+      );
+    }
+    state.shown = RESULTS_STEP;
+  }
+
+  function showState(): void {
+    input.value = state.query;
+    sort.value = state.sort;
+    from.value = isCalendarDate(state.from) ? state.from : '';
+    to.value = isCalendarDate(state.to) ? state.to : '';
+  }
+
+  const changed = (push: boolean) => () => {
+    readForm();
+    void update(push);
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    changed(true)();
+  });
+  input.addEventListener('input', changed(false));
+  for (const control of [sort, from, to, filterArea]) control.addEventListener('change', changed(true));
+  clear.addEventListener('click', () => {
+    for (const box of filterArea.querySelectorAll<HTMLInputElement>('input:checked')) box.checked = false;
+    from.value = to.value = '';
+    changed(true)();
+  });
+  more.addEventListener('click', () => void showMore());
+  arrowKeys(input, list);
+  window.addEventListener('popstate', () => {
+    state = parseState(location.search);
+    showState();
+    void update(false);
+  });
+
+  showState();
+  try {
+    await update(false);
+  } catch (error) {
+    if (!(error instanceof IndexMissing)) throw error;
+    status.textContent = `Search is not available: ${error.message}.`;
+  }
+}

@@ -1,0 +1,20 @@
+/** The data export: a release as JSON, for scripts and other archives. */
+import type { ReleaseData } from '../model/schema.ts';
+
+/** One release in the export: its frontmatter, where it lives, and its text as paragraphs. */
+export interface ExportedRelease extends ReleaseData {
+  permalink: string;
+  paragraphs: string[];
+}
+
+/** The export of one release. */
+export function exportRelease(data: ReleaseData, permalink: string, paragraphs: string[]): ExportedRelease {
+  return { ...data, permalink, paragraphs };
+}
+
+/** A JSON response with the archive's formatting: UTF-8, indented two spaces. */
+export function jsonResponse(value: unknown): Response {
+  return new Response(`${JSON.stringify(value, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+}

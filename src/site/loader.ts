@@ -1,0 +1,65 @@
+/**
+ * The releases collection's loader: one pass over the folder. Each file is read and validated
+ * once (`check-content.ts`), and its body handed to the render pool as it goes, which renders it
+ * into the body store (`src/build/body-store.ts`) unless a body of the same text and renderer is
+ * there already; pages read it from there. A bad archive fails with every problem listed at once.
+ * A release whose file is unchanged keeps its entry: nothing about it is made again.
+ *
+ * The data is stored as checked, dates as written: the collection's schema gives pages their
+ * types, and Astro's `parseData` would only validate the same data a second time.
+ */
+import { join, relative, sep } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { BodyStore, bodyKey } from '../build/body-store.ts';
+import { RenderPool } from '../build/render-pool.ts';
+import { PROJECT_ROOT, displayPath } from '../env.ts';
+import { checkContent, formatProblems } from '../model/check-content.ts';
+import type { ReleaseData } from '../model/schema.ts';
+
+/** Loads the releases under `contentDir/releases`, failing the build on any invalid file. */
+export function releaseLoader(contentDir: string): Loader {
+  const base = join(contentDir, 'releases');
+  let watching = false;
+
+  async function sync({ store, logger, config }: LoaderContext): Promise<void> {
+    const started = performance.now();
+    const bodies = new BodyStore(config.cacheDir);
+    const pool = new RenderPool(bodies);
+    const entries: { id: string; file: string; key: string; data: ReleaseData }[] = [];
+    const { problems } = await checkContent(base, async (file, source, data) => {
+      const key = bodyKey(source);
+      entries.push({ id: relative(base, file).replace(/\.mdx$/, '').split(sep).join('/'), file, key, data });
+      if (!bodies.has(key)) await pool.add({ file, source, key });
+    }, displayPath);
+    for (const [file, message] of await pool.finish()) problems.push({ file, message });
+    if (problems.length > 0) throw new Error(formatProblems(problems, displayPath));
+    for (const { id, file, key, data } of entries) {
+      if (store.get(id)?.digest === key) continue;
+      store.set({ id, data, digest: key, filePath: relative(PROJECT_ROOT, file) });
+    }
+    const ids = new Set(entries.map((entry) => entry.id));
+    for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+    await bodies.prune(new Set(entries.map((entry) => entry.key)));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    logger.info(`Loaded ${entries.length} releases in ${seconds} s; rendered ${pool.rendered} bodies, the rest unchanged.`);
+  }
+
+  return {
+    name: 'releases',
+    async load(context) {
+      await sync(context);
+      // In `astro dev`, an edited, added or removed release is loaded again; a problem is
+      // reported and the last good releases stay.
+      const { watcher, logger } = context;
+      if (!watcher || watching) return;
+      watching = true;
+      let queue = Promise.resolve();
+      watcher.add(base);
+      watcher.on('all', (_event, path) => {
+        if (!path.startsWith(base)) return;
+        // One load at a time: a burst of changes (a whole import) runs them in turn.
+        queue = queue.then(() => sync(context)).catch((error: Error) => logger.error(error.message));
+      });
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The one place pages get releases from: queried and sorted once, newest first, with their
+ * bodies from the body store the loader rendered them into.
+ */
+import { cacheDir } from 'astro:config/server';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { facetSlugs } from '../model/facets.ts';
+import { releasePath } from '../model/permalink.ts';
+import { BodyStore } from '../build/body-store.ts';
+import { openingWords } from '../model/plain-text.ts';
+import type { RenderedBody } from '../model/render-body.ts';
+
+/** A release as the collection holds it. */
+export type Release = CollectionEntry<'releases'>;
+
+/** Newest first; on the same day, by title, then by file, so the order never wobbles. */
+export function compareReleases(a: Release, b: Release): number {
+  return (
+    b.data.date.localeCompare(a.data.date) ||
+    a.data.title.localeCompare(b.data.title) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+let sorted: Promise<Release[]> | undefined;
+
+/** Every release, newest first. */
+export function getReleases(): Promise<Release[]> {
+  sorted ??= getCollection('releases').then((releases) => releases.sort(compareReleases));
+  return sorted;
+}
+
+/** A site path with the configured base in front, e.g. `/releases/…` or `/press/releases/…`. */
+export function href(path = ''): string {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  return `${base}${path.replace(/^\//, '')}`;
+}
+
+/** A site path as an absolute URL on the configured site. */
+export function absoluteUrl(path: string, site: URL | undefined): string {
+  return new URL(href(path), site).href;
+}
+
+/** A release's permalink, base included. */
+export function releaseUrl(release: Release): string {
+  return href(releasePath(release.data));
+}
+
+// Bodies are found by the entry's digest, the key the loader stored them under.
+function keyOf(release: Release): string {
+  if (release.digest === undefined) throw new Error(`${release.filePath ?? release.id}: has no digest; build again`);
+  return String(release.digest);
+}
+
+/** The bodies, in Astro's cache folder as the loader saw it too. */
+const bodies = new BodyStore(cacheDir);
+
+let last: { key: string; body: RenderedBody } | undefined;
+
+/** A release's body as the loader rendered it (`loader.ts`). */
+function releaseBody(release: Release): RenderedBody {
+  const key = keyOf(release);
+  if (last?.key === key) return last.body;
+  const body = bodies.read(key);
+  if (!body) throw new Error(`${release.filePath ?? release.id}: its rendered text is missing from the cache; build again`);
+  last = { key, body };
+  return body;
+}
+
+/** A release's text as HTML, paragraphs numbered. */
+export function releaseHtml(release: Release): string {
+  return releaseBody(release).html;
+}
+
+/** A release's paragraphs as plain text. */
+export function releaseText(release: Release): string[] {
+  return releaseBody(release).paragraphs;
+}
+
+const summaries = new Map<string, string>();
+
+/** The opening words of a release, for descriptions and feed summaries. */
+export function releaseSummary(release: Release): string {
+  const key = keyOf(release);
+  let summary = summaries.get(key);
+  if (summary === undefined) {
+    summary = bodies.readSummary(key) ?? openingWords(releaseText(release));
+    summaries.set(key, summary);
+  }
+  return summary;
+}
+
+/** The facets whose values are free text and so get slugs for their pages. */
+export type NamedFacet = 'speaker' | 'organisation' | 'venue';
+
+let slugs: Promise<Record<NamedFacet, Map<string, string>>> | undefined;
+
+/** The slugs of every speaker, organisation and venue, for their pages and feeds. */
+export function getFacetSlugs() {
+  slugs ??= getReleases().then((releases) => {
+    const values = (facet: NamedFacet) => releases.flatMap((r) => (r.data[facet] ? [r.data[facet]] : []));
+    return { speaker: facetSlugs(values('speaker')), organisation: facetSlugs(values('organisation')), venue: facetSlugs(values('venue')) };
+  });
+  return slugs;
+}
+
+let positions: Promise<Map<string, number>> | undefined;
+
+/** The releases just before (older) and after (newer) one in time, where there are any. */
+export async function getNeighbours(release: Release): Promise<{ older: Release | undefined; newer: Release | undefined }> {
+  const releases = await getReleases();
+  positions ??= Promise.resolve(new Map(releases.map((r, i) => [r.id, i])));
+  const index = (await positions).get(release.id) ?? -1;
+  return { older: releases[index + 1], newer: index > 0 ? releases[index - 1] : undefined };
+}
+
+/** Releases grouped by a key (kept in their order); releases without one are left out. */
+export function groupReleases(releases: readonly Release[], key: (release: Release) => string | undefined) {
+  const groups = new Map<string, Release[]>();
+  for (const release of releases) {
+    const value = key(release);
+    if (value === undefined) continue;
+    let group = groups.get(value);
+    if (!group) groups.set(value, (group = []));
+    group.push(release);
+  }
+  return groups;
+}

@@ -1,0 +1,58 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblems } from '../../../src/model/check-content.ts';
+import { ROOT, tempDir, writeReleases } from '../../support/site.ts';
+
+const release = (slug: string, title: string) => ({
+  data: { title, slug, date: '2016-01-06', type: 'statement' as const, speaker: 'Barack Obama' },
+  paragraphs: ['Text.'],
+});
+
+describe('checking a content folder', () => {
+  it('lists every bad file, not only the first', async () => {
+    const dir = join(ROOT, 'tests/fixtures/bad-releases/releases');
+    const { releases, problems } = await checkContent(dir);
+    expect(releases.size).toBe(0);
+    const files = new Set(problems.map((p) => p.file.split('/').at(-1)));
+    expect(files.size).toBe(9);
+    const report = formatProblems(problems);
+    expect(report).toMatch(/^The releases have 11 problems:/);
+    expect(report).toContain(
+      'tests/fixtures/bad-releases/releases/2026/01/2026-01-01-missing-speaker.mdx: speaker: is required',
+    );
+  });
+
+  it('fails two releases that claim one permalink, naming both files', async () => {
+    const dir = await tempDir('collision');
+    await writeReleases(dir, [release('same-slug', 'One')]);
+    // A second file, elsewhere in the tree, with the same date and slug.
+    await mkdir(join(dir, 'releases/extra'), { recursive: true });
+    await writeFile(
+      join(dir, 'releases/extra/copy.mdx'),
+      '---\ntitle: "Two"\nslug: "same-slug"\ndate: 2016-01-06\ntype: "statement"\nspeaker: "Barack Obama"\n---\n\nText.\n',
+    );
+    const { problems } = await checkContent(join(dir, 'releases'));
+    expect(problems).toHaveLength(1);
+    const report = formatProblems(problems);
+    expect(report).toContain('releases/extra/copy.mdx: slug: claims the permalink /releases/2016/01/06/same-slug/');
+    expect(report).toContain('releases/2016/01/2016-01-06-same-slug.mdx');
+  });
+
+  it('refuses files that are not .mdx releases instead of skipping them', async () => {
+    const dir = await tempDir('stray');
+    await writeReleases(dir, [release('fine', 'Fine')]);
+    await writeFile(join(dir, 'releases/2016/01/2016-01-07-notes.md'), '# A release in the wrong format\n');
+    await writeFile(join(dir, 'releases/.DS_Store'), '');
+    const { releases, problems } = await checkContent(join(dir, 'releases'));
+    expect(releases.size).toBe(1);
+    expect(problems).toEqual([
+      { file: join(dir, 'releases/2016/01/2016-01-07-notes.md'), message: 'is not a release: expected a .mdx file' },
+    ]);
+  });
+
+  it('says so when the folder does not exist', async () => {
+    const { problems } = await checkContent('/nonexistent/archive/releases');
+    expect(problems[0]?.message).toMatch(/^does not exist: expected a folder of releases \(set ARCHIVE_CONTENT_DIR/);
+  });
+});

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkReleaseSource } from '../../../src/model/check-content.ts';
+import { releaseSchema } from '../../../src/model/schema.ts';
+import { ROOT } from '../../support/site.ts';
+
+const BAD = join(ROOT, 'tests/fixtures/bad-releases/releases/2026/01');
+
+const minimal = {
+  title: 'First Inaugural Address',
+  slug: 'first-inaugural-address',
+  date: '1789-04-30',
+  type: 'speech',
+  speaker: 'George Washington',
+};
+
+describe('release schema: good releases', () => {
+  it('accepts a minimal release and fills in the language', () => {
+    expect(releaseSchema.parse(minimal)).toEqual({ ...minimal, language: 'en' });
+  });
+
+  it('accepts every field', () => {
+    const full = {
+      ...minimal,
+      role: 'President of the United States',
+      organisation: 'The White House',
+      venue: 'Federal Hall, New York',
+      source: 'https://millercenter.org/the-presidency/presidential-speeches/april-30-1789-first-inaugural-address',
+      language: 'en-US',
+      distributor: { name: 'Public Technologies (PUBT)', timestamp: '01/26/2026 14:06', notice: 'Distributed unedited.' },
+    };
+    expect(releaseSchema.parse(full)).toEqual(full);
+  });
+
+  it('keeps text exactly as written, spaces and all', () => {
+    const data = releaseSchema.parse({ ...minimal, title: '  Remarks <b>{x}</b> & more  ' });
+    expect(data.title).toBe('  Remarks <b>{x}</b> & more  ');
+  });
+});
+
+/** Each bad fixture, and what its message must say: the field and what was expected. */
+const cases: [file: string, field: string | undefined, message: RegExp][] = [
+  ['2026-01-01-missing-speaker.mdx', 'speaker', /is required \(the person who spoke/],
+  ['2026-01-02-impossible-date.mdx', 'date', /"2026-02-30" is not a calendar date: expected a real day written YYYY-MM-DD/],
+  ['2026-01-03-unknown-type.mdx', 'type', /"podcast" is not a known type: expected one of press-release, speech, remarks/],
+  ['2026-01-04-empty-title.mdx', 'title', /must not be empty \(the title of the release\)/],
+  ['2026-01-06-misspelt-field.mdx', 'venu', /not a field a release can have; check the spelling/],
+  ['2026-01-07-broken-yaml.mdx', undefined, /frontmatter is not valid YAML: unexpected end of the stream/],
+  ['2026-01-08-bad-slug.mdx', 'slug', /expected lower-case ASCII letters and digits joined by single hyphens/],
+  ['2026-01-09-no-frontmatter.mdx', undefined, /has no frontmatter: expected the file to start with a line of three dashes/],
+];
+
+describe('release schema: bad releases', () => {
+  it.each(cases)('%s names %s and what was expected', async (name, field, message) => {
+    const file = join(BAD, name);
+    const { data, problems } = checkReleaseSource(file, await readFile(file, 'utf8'));
+    expect(data).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.file).toBe(file);
+    expect(problems[0]?.field).toBe(field);
+    expect(problems[0]!.message).toMatch(message);
+  });
+
+  it('reports every wrongly typed field of one file', async () => {
+    const file = join(BAD, '2026-01-05-wrong-types.mdx');
+    const { problems } = checkReleaseSource(file, await readFile(file, 'utf8'));
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['title', 'expected text (the title of the release), got a list; put quotes around it if it is text'],
+      ['speaker', expect.stringMatching(/^expected text \(the person who spoke.*\), got the number 42;/)],
+      ['venue', 'expected text (where the remarks were delivered), got true; put quotes around it if it is text'],
+    ]);
+  });
+
+  it('rejects a source that is not a URL and a distributor without a name', () => {
+    const result = releaseSchema.safeParse({ ...minimal, source: 'nato.int', distributor: { timestamp: 'x' } });
+    expect(result.success).toBe(false);
+    const issues = result.error!.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toContainEqual(['source', 'expected an absolute URL such as https://www.nato.int/…']);
+    expect(issues).toContainEqual([
+      'distributor.name',
+      'is required (the name of the wire service or office that distributed the release)',
+    ]);
+  });
+});

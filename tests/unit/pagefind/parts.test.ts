@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { addCounts, combineResponses, partBundles } from '../../../src/pagefind/parts.ts';
+
+const response = (scores: number[], speakers: Record<string, number>, part: string) => ({
+  results: scores.map((score, i) => ({ score, id: `${part}${i}` })),
+  filters: { speaker: speakers },
+  totalFilters: { speaker: speakers },
+  unfilteredResultCount: 100,
+});
+
+describe('a search index in parts', () => {
+  it('keeps the first part in the bundle folder and the others in part-N inside it', () => {
+    expect(partBundles('/press/pagefind/', 3)).toEqual(['/press/pagefind/', '/press/pagefind/part-2/', '/press/pagefind/part-3/']);
+  });
+
+  it('adds up filter counts value by value', () => {
+    expect(addCounts([{ speaker: { A: 1, B: 2 } }, { speaker: { B: 3, C: 1 }, year: { '2016': 4 } }])).toEqual({
+      speaker: { A: 1, B: 5, C: 1 },
+      year: { '2016': 4 },
+    });
+  });
+
+  it('merges results by score, or joins the parts in time for a date order', () => {
+    const newer = response([0.9, 0.2], { A: 2 }, 'n');
+    const older = response([0.5], { A: 1, B: 1 }, 'o');
+    const ids = (order: 'score' | 'newest' | 'oldest') => combineResponses([newer, older], order).results.map((r) => r.id);
+    expect(ids('score')).toEqual(['n0', 'o0', 'n1']);
+    expect(ids('newest')).toEqual(['n0', 'n1', 'o0']);
+    expect(ids('oldest')).toEqual(['o0', 'n0', 'n1']);
+    const combined = combineResponses([newer, older], 'score');
+    expect(combined.filters).toEqual({ speaker: { A: 3, B: 1 } });
+    expect(combined.unfilteredResultCount).toBe(200);
+  });
+});
