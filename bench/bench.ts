@@ -27,7 +27,10 @@ if (args.includes('--huge')) sizes.push('100000');
 function measured(command: string[], env: Record<string, string>) {
   return new Promise<{ code: number; seconds: number; peakMiB: number; output: string }>((resolve) => {
     const started = performance.now();
-    const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(command[0]!, command.slice(1), {
+      cwd: ROOT,
+      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -150,7 +153,10 @@ async function benchSize(n: string, work: string): Promise<SizeResult & { out: s
   }
   const node = process.execPath;
   // The importer plans a whole import before writing it: 100,000 releases outgrow Node's default heap.
-  const imported = await measured([node, '--max-old-space-size=16384', 'scripts/import.ts', '--content', content, ...inputs], {});
+  const imported = await measured(
+    [node, '--max-old-space-size=16384', 'scripts/import.ts', '--content', content, ...inputs],
+    {},
+  );
   if (imported.code !== 0) throw new Error(`import of ${n} failed:\n${imported.output.slice(-2000)}`);
   const releases = Number(/Imported (\d+)/.exec(imported.output)?.[1] ?? 0);
   const env = { ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out };
@@ -208,7 +214,15 @@ async function browserFigures(out: string) {
   };
   // What the first search loads, by kind of file.
   const kindOf = (path: string) =>
-    /\/fragment\//.test(path) ? 'fragments' : /\/index\//.test(path) ? 'index' : /\/filter\//.test(path) ? 'filters' : /pf_meta$/.test(path) ? 'meta' : 'code';
+    /\/fragment\//.test(path)
+      ? 'fragments'
+      : /\/index\//.test(path)
+        ? 'index'
+        : /\/filter\//.test(path)
+          ? 'filters'
+          : /pf_meta$/.test(path)
+            ? 'meta'
+            : 'code';
   const byKind = async (paths: string[]) => {
     const kinds: Record<string, number> = {};
     for (const path of new Set(paths)) kinds[kindOf(path)] = (kinds[kindOf(path)] ?? 0) + (await sizeOf(path)) / 1024;
@@ -230,7 +244,28 @@ async function browserFigures(out: string) {
     later.push(await bytesOf(pagefindSince(from)));
   }
   const latencies: number[] = [];
-  const queries = ['health care', 'liberty', 'nuclear weapons', 'economy', 'slavery', 'climate change', 'tax cuts', 'veterans', 'Iraq', 'education', 'union', 'freedom', 'terrorism', 'jobs', 'Russia', 'trade', 'immigration', 'peace', 'energy', 'budget'];
+  const queries = [
+    'health care',
+    'liberty',
+    'nuclear weapons',
+    'economy',
+    'slavery',
+    'climate change',
+    'tax cuts',
+    'veterans',
+    'Iraq',
+    'education',
+    'union',
+    'freedom',
+    'terrorism',
+    'jobs',
+    'Russia',
+    'trade',
+    'immigration',
+    'peace',
+    'energy',
+    'budget',
+  ];
   for (const query of queries) {
     await box().fill(query.slice(0, -1));
     await settled(page);
@@ -242,7 +277,8 @@ async function browserFigures(out: string) {
         input.value += last;
         input.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise<void>((resolve) => {
-          const check = () => (root.dataset['resultsFor'] === location.search ? resolve() : requestAnimationFrame(check));
+          const check = () =>
+            root.dataset['resultsFor'] === location.search ? resolve() : requestAnimationFrame(check);
           check();
         });
         return performance.now() - started;
@@ -254,7 +290,9 @@ async function browserFigures(out: string) {
   await page.evaluate(() => {
     const tasks: number[] = [];
     (window as unknown as { longTasks: number[] }).longTasks = tasks;
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration))).observe({
+      type: 'longtask',
+    });
   });
   let longestTaskMs = 0;
   for (const phrase of ['the people of the united states', 'we have to make sure that the']) {
@@ -291,10 +329,20 @@ async function browserFigures(out: string) {
 }
 
 /** Writes what has been measured so far to bench/results.json and bench/RESULTS.md. */
-async function report(results: SizeResult[], browser: Awaited<ReturnType<typeof browserFigures>> | undefined): Promise<string> {
-  const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+async function report(
+  results: SizeResult[],
+  browser: Awaited<ReturnType<typeof browserFigures>> | undefined,
+): Promise<string> {
+  const machine = {
+    cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const date = new Date().toISOString();
-  await writeFile(join(ROOT, 'bench/results.json'), `${JSON.stringify({ date, machine, sizes: results, browser }, null, 2)}\n`);
+  await writeFile(
+    join(ROOT, 'bench/results.json'),
+    `${JSON.stringify({ date, machine, sizes: results, browser }, null, 2)}\n`,
+  );
   const f = (x: number, d = 1) => x.toFixed(d);
   const lines = [
     '# Benchmark results',
@@ -322,8 +370,10 @@ async function report(results: SizeResult[], browser: Awaited<ReturnType<typeof 
     lines.push(
       'On the full corpus, in Chromium:',
       '',
-      `- first search transfers ${f(browser.firstSearchKiB)} KiB (${Object.entries(browser.firstSearchKiBByKind).map(([kind, kib]) => `${kind} ${f(kib)}`).join(', ')}); later searches at most ${f(browser.laterSearchKiB.max)} KiB`,
-      '  (text files gzipped, as a host that compresses text serves them; Pagefind\'s index files and WebAssembly as they are)',
+      `- first search transfers ${f(browser.firstSearchKiB)} KiB (${Object.entries(browser.firstSearchKiBByKind)
+        .map(([kind, kib]) => `${kind} ${f(kib)}`)
+        .join(', ')}); later searches at most ${f(browser.laterSearchKiB.max)} KiB`,
+      "  (text files gzipped, as a host that compresses text serves them; Pagefind's index files and WebAssembly as they are)",
       `- keystroke to rendered results: median ${f(browser.keystrokeToResultsMs.median)} ms of 20 queries`,
       `- typing common words key by key, the page's longest busy stretch (long task): ${f(browser.longestTaskWhileTypingMs, 0)} ms`,
       `- release page (gzip): HTML ${f(browser.releasePage.htmlGzipKiB)} KiB (${f(browser.releasePage.htmlWithoutTextGzipKiB)} KiB without the text), CSS ${f(browser.releasePage.cssGzipKiB)} KiB, JS ${f(browser.releasePage.jsGzipKiB)} KiB`,

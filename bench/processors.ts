@@ -25,15 +25,25 @@ const work = await mkdtemp(join(tmpdir(), 'archive-processors-'));
 let bodies: string[];
 try {
   const content = join(work, 'content');
-  const imported = spawnSync(process.execPath, ['scripts/import.ts', '--content', content, CORPUS_DIR, SEED_FILE], { cwd: ROOT, encoding: 'utf8' });
+  const imported = spawnSync(process.execPath, ['scripts/import.ts', '--content', content, CORPUS_DIR, SEED_FILE], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (imported.status !== 0) throw new Error(`import failed:\n${imported.stdout}${imported.stderr}`);
   const files = (await readdir(join(content, 'releases'), { recursive: true })).filter((f) => f.endsWith('.mdx'));
-  bodies = await Promise.all(files.map(async (f) => readReleaseSource(await readFile(join(content, 'releases', f), 'utf8')).body));
+  bodies = await Promise.all(
+    files.map(async (f) => readReleaseSource(await readFile(join(content, 'releases', f), 'utf8')).body),
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
-const withoutGfm = unified().use(remarkParse).use(remarkMdx).use(remarkRehype).use(rehypeParagraphIds).use(rehypeStringify);
+const withoutGfm = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkRehype)
+  .use(rehypeParagraphIds)
+  .use(rehypeStringify);
 const processors: [string, (body: string) => unknown][] = [
   ['unified: MDX + remark-gfm to HTML (what the loader runs)', (body) => renderBody(body)],
   ['unified: MDX to HTML, without remark-gfm', (body) => withoutGfm.processSync(body)],

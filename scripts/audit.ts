@@ -5,7 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8', shell: process.platform === 'win32' });
+const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+  encoding: 'utf8',
+  shell: process.platform === 'win32',
+});
 let report: { message?: string; statusCode?: number; metadata?: { vulnerabilities?: Record<string, number> } };
 try {
   report = JSON.parse(run.stdout) as typeof report;
@@ -14,10 +17,14 @@ try {
   process.exit(2);
 }
 if (!report.metadata?.vulnerabilities) {
-  process.stderr.write(`npm audit could not check the dependencies: ${report.message ?? 'no vulnerability counts in its report'}\n`);
+  process.stderr.write(
+    `npm audit could not check the dependencies: ${report.message ?? 'no vulnerability counts in its report'}\n`,
+  );
   process.exit(2);
 }
 const { high = 0, critical = 0, ...others } = report.metadata.vulnerabilities;
-const summary = Object.entries({ critical, high, ...others }).map(([level, n]) => `${n} ${level}`).join(', ');
+const summary = Object.entries({ critical, high, ...others })
+  .map(([level, n]) => `${n} ${level}`)
+  .join(', ');
 process.stdout.write(`npm audit --omit=dev: ${summary}\n`);
 process.exit(high + critical > 0 ? 1 : 0);

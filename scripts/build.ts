@@ -20,7 +20,13 @@ try {
 }
 
 const code = await buildArchive(
-  { content: contentDir(), out: outDir(), allowEmpty, astroArgs: args.filter((arg) => arg !== '--allow-empty'), env: process.env },
+  {
+    content: contentDir(),
+    out: outDir(),
+    allowEmpty,
+    astroArgs: args.filter((arg) => arg !== '--allow-empty'),
+    env: process.env,
+  },
   (line) => process.stdout.write(`${line}\n`),
   (line) => process.stderr.write(`${line}\n`),
 );

@@ -13,7 +13,12 @@ try {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { temp: { type: 'string' } } });
   const [site, previous] = positionals;
   if (!site) throw new Error('usage: node scripts/index-site.ts [--temp <folder>] <site> [<previous site>]');
-  await indexSite(site, { partWords: searchPartWords(), previous, temp: values.temp, log: (message) => process.stdout.write(`${message}\n`) });
+  await indexSite(site, {
+    partWords: searchPartWords(),
+    previous,
+    temp: values.temp,
+    log: (message) => process.stdout.write(`${message}\n`),
+  });
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

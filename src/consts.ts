@@ -2,8 +2,7 @@
 export const SITE_TITLE = 'Press Release Archive';
 
 /** One sentence on what the archive is, for the home page and search engines. */
-export const SITE_DESCRIPTION =
-  'Speeches, remarks, statements and press releases: read them, search them, cite them.';
+export const SITE_DESCRIPTION = 'Speeches, remarks, statements and press releases: read them, search them, cite them.';
 
 /** How many releases the home page lists. */
 export const LATEST_COUNT = 10;

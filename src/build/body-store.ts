@@ -75,7 +75,9 @@ export class BodyStore {
   async prune(keep: ReadonlySet<string>): Promise<void> {
     const names = await readdir(this.dir).catch(() => []);
     await Promise.all(
-      names.filter((name) => !keep.has(name.slice(0, name.indexOf('.')))).map((name) => rm(join(this.dir, name), { force: true })),
+      names
+        .filter((name) => !keep.has(name.slice(0, name.indexOf('.'))))
+        .map((name) => rm(join(this.dir, name), { force: true })),
     );
   }
 }

@@ -60,7 +60,11 @@ async function largestPage(site: string): Promise<number> {
  * Builds the site; gives the exit code. Every refusal and failure is a message on `error`, never
  * a stack trace.
  */
-export async function buildArchive(request: BuildRequest, log: (line: string) => void, error: (line: string) => void): Promise<number> {
+export async function buildArchive(
+  request: BuildRequest,
+  log: (line: string) => void,
+  error: (line: string) => void,
+): Promise<number> {
   const { content, out } = request;
   let work: WorkFolder | undefined;
   const running = new Set<ChildProcess>();
@@ -82,7 +86,12 @@ export async function buildArchive(request: BuildRequest, log: (line: string) =>
   const run = (args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> => {
     if (stopping) throw new Stopped();
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+      const child = spawn(process.execPath, args, {
+        cwd,
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        detached: true,
+      });
       running.add(child);
       void work?.addChild(child.pid!).catch(() => undefined);
       child.on('error', reject);
@@ -118,16 +127,28 @@ export async function buildArchive(request: BuildRequest, log: (line: string) =>
       const pageMiB = (await largestPage(work.site)) / 2 ** 20;
       const indexHeap = `--max-old-space-size=${Math.ceil(128 + 12 * pageMiB)}`;
       const previous = before.kind === 'site' ? [out] : [];
-      code = await run(['--max-semi-space-size=1', indexHeap, indexer, '--temp', work.index, work.site, ...previous], env, PROJECT_ROOT);
+      code = await run(
+        ['--max-semi-space-size=1', indexHeap, indexer, '--temp', work.index, work.site, ...previous],
+        env,
+        PROJECT_ROOT,
+      );
     }
     if (code === 0) await writeMarker(work.site, releases);
     if (code !== 0) {
-      error(`\nThe build failed: ${before.kind === 'site' ? `${out} still holds the previous site, unchanged` : `nothing was written to ${out}`}.`);
+      error(
+        `\nThe build failed: ${before.kind === 'site' ? `${out} still holds the previous site, unchanged` : `nothing was written to ${out}`}.`,
+      );
       return code;
     }
     if (stopping) throw new Stopped();
     const hook = request.env[TEST_HOOK];
-    work.swapIn(hook === 'swap:kill' ? () => process.kill(process.pid, 'SIGKILL') : hook === 'swap:pause' ? pauseForever : undefined);
+    work.swapIn(
+      hook === 'swap:kill'
+        ? () => process.kill(process.pid, 'SIGKILL')
+        : hook === 'swap:pause'
+          ? pauseForever
+          : undefined,
+    );
     log(`The site is in ${out}.`);
     return 0;
   } catch (caught) {

@@ -29,14 +29,18 @@ export class RefusedOutput extends Error {
   override name = 'RefusedOutput';
 
   constructor(folder: string, reason: string) {
-    super(`Refusing to build into ${folder}: ${reason}. Nothing was built, deleted, moved or written; set ARCHIVE_OUT_DIR to an absent or empty folder, or to a site built before.`);
+    super(
+      `Refusing to build into ${folder}: ${reason}. Nothing was built, deleted, moved or written; set ARCHIVE_OUT_DIR to an absent or empty folder, or to a site built before.`,
+    );
   }
 }
 
 /** Whether `inner` is `outer` or a folder inside it. */
 function within(inner: string, outer: string): boolean {
   const path = relative(outer, inner);
-  return path === '' || (!path.startsWith(`..${sep}`) && path !== '..' && !path.startsWith(sep) && !/^[a-zA-Z]:/.test(path));
+  return (
+    path === '' || (!path.startsWith(`..${sep}`) && path !== '..' && !path.startsWith(sep) && !/^[a-zA-Z]:/.test(path))
+  );
 }
 
 /**
@@ -63,7 +67,9 @@ export async function refuseByPlace(given: string, places: { content: string; pr
   const info = await lstat(given).catch(() => undefined);
   if (info?.isSymbolicLink()) throw new RefusedOutput(given, 'it is a symbolic link; name the folder it points to');
   if (info && !info.isDirectory()) throw new RefusedOutput(given, 'it is a file, not a folder');
-  const [out, content, project, home] = (await Promise.all([given, places.content, places.project, homedir()].map(realPath))) as [string, string, string, string];
+  const [out, content, project, home] = (await Promise.all(
+    [given, places.content, places.project, homedir()].map(realPath),
+  )) as [string, string, string, string];
   const refuse = (reason: string) => new RefusedOutput(given, reason);
   if (out === resolve('/')) throw refuse('it is the root of the file system');
   if (out === home) throw refuse('it is the home folder');
@@ -120,12 +126,18 @@ export async function inspectOutput(out: string): Promise<OutputState> {
   if (files.length === 0) return { kind: 'empty' };
   const marker = await readMarker(out);
   if (!marker) {
-    throw new RefusedOutput(out, `it holds files this build did not make (${sample(files)}) and no ${MARKER} that would mark it as a site built before`);
+    throw new RefusedOutput(
+      out,
+      `it holds files this build did not make (${sample(files)}) and no ${MARKER} that would mark it as a site built before`,
+    );
   }
   const made = new Set(marker.files);
   const foreign = files.filter((file) => file !== MARKER && !made.has(file));
   if (foreign.length > 0) {
-    throw new RefusedOutput(out, `it holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} the build did not make (${sample(foreign)}); move ${foreign.length === 1 ? 'it' : 'them'} away, or into public/ to publish ${foreign.length === 1 ? 'it' : 'them'} with the site`);
+    throw new RefusedOutput(
+      out,
+      `it holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} the build did not make (${sample(foreign)}); move ${foreign.length === 1 ? 'it' : 'them'} away, or into public/ to publish ${foreign.length === 1 ? 'it' : 'them'} with the site`,
+    );
   }
   return { kind: 'site', releases: marker.releases };
 }

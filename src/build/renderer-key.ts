@@ -41,10 +41,14 @@ export function rendererParts(entry: string): RendererParts {
   const seenFolders = new Set<string>();
   const addPackage = (name: string, from: string) => {
     const folder = packageFolder(name, from);
-    if (!folder) throw new Error(`the renderer needs the package ${name}, which is not installed (from ${from}): run npm ci`);
+    if (!folder)
+      throw new Error(`the renderer needs the package ${name}, which is not installed (from ${from}): run npm ci`);
     if (seenFolders.has(folder)) return;
     seenFolders.add(folder);
-    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version?: string; dependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+      version?: string;
+      dependencies?: Record<string, string>;
+    };
     parts.packages.add(`${name}@${manifest.version ?? '?'}`);
     for (const dependency of Object.keys(manifest.dependencies ?? {})) addPackage(dependency, folder);
   };

@@ -128,7 +128,9 @@ export async function indexSite(site: string, { partWords, previous, temp, log }
   try {
     for (let i = 0; i < pages.length; i += BATCH) {
       const batch = await Promise.all(
-        pages.slice(i, i + BATCH).map(async (path) => ({ path, copy: indexableHtml(await readFile(join(site, path), 'utf8')) })),
+        pages
+          .slice(i, i + BATCH)
+          .map(async (path) => ({ path, copy: indexableHtml(await readFile(join(site, path), 'utf8')) })),
       );
       for (const page of batch) {
         // A page without release text (one that redirects from an old address) has nothing to find.

@@ -36,7 +36,9 @@ export class BuildBusy extends Error {
   override name = 'BuildBusy';
 
   constructor(out: string, pid: number, host: string) {
-    super(`Another build of ${out} is running (pid ${pid}${host === hostname() ? '' : ` on ${host}`}); wait for it to end, or stop it first.`);
+    super(
+      `Another build of ${out} is running (pid ${pid}${host === hostname() ? '' : ` on ${host}`}); wait for it to end, or stop it first.`,
+    );
   }
 }
 
@@ -64,7 +66,11 @@ async function readLock(folder: string): Promise<Lock | undefined> {
   }
 }
 
-const exists = (path: string) => lstat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** The working folder of one build, owned by this process until `close()`. */
 export class WorkFolder {
@@ -179,7 +185,10 @@ async function takeOver(folder: string, out: string, log: (message: string) => v
   const names = await readdir(folder).catch(() => []);
   const strange = names.filter((name) => !OWN_ENTRIES.has(name));
   if (strange.length > 0) {
-    throw new RefusedOutput(out, `${folder} exists and is not a build's working folder (it holds ${strange.slice(0, 3).join(', ')}); move it away`);
+    throw new RefusedOutput(
+      out,
+      `${folder} exists and is not a build's working folder (it holds ${strange.slice(0, 3).join(', ')}); move it away`,
+    );
   }
   const taken = `${folder}.stale-${process.pid}`;
   try {

@@ -54,7 +54,13 @@ export function planImport(
       steps.push(
         content === earlier.content
           ? { kind: 'unchanged', candidate, path: earlier.path }
-          : { kind: 'conflict', candidate, path: earlier.path, reason: 'an earlier input of this import is the same release (same source, or date, title and speaker) with other content' },
+          : {
+              kind: 'conflict',
+              candidate,
+              path: earlier.path,
+              reason:
+                'an earlier input of this import is the same release (same source, or date, title and speaker) with other content',
+            },
       );
       continue;
     }
@@ -64,7 +70,13 @@ export function planImport(
       planned.set(identity, { path: found.path, slug: found.data.slug, content });
       if (content === found.source) steps.push({ kind: 'unchanged', candidate, path: found.path });
       else if (force) steps.push({ kind: 'update', candidate, path: found.path, content });
-      else steps.push({ kind: 'conflict', candidate, path: found.path, reason: 'the input differs from the release already in the archive; use --force to overwrite it' });
+      else
+        steps.push({
+          kind: 'conflict',
+          candidate,
+          path: found.path,
+          reason: 'the input differs from the release already in the archive; use --force to overwrite it',
+        });
       continue;
     }
     const base = baseSlug(candidate);

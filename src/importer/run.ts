@@ -94,12 +94,20 @@ export function writeProblem(error: unknown): string {
  */
 async function unwritable(contentDir: string): Promise<string | undefined> {
   const info = await stat(contentDir).catch(() => undefined);
-  if (info && !info.isDirectory()) return `${contentDir} is a file: expected a content folder (one that holds releases/, or none yet)`;
+  if (info && !info.isDirectory())
+    return `${contentDir} is a file: expected a content folder (one that holds releases/, or none yet)`;
   const releasesDir = join(contentDir, 'releases');
   // The probe goes into the deepest folder that exists: a read-only file system refuses a new
   // file there with EROFS, where a recursive mkdir would only say ENOENT.
   let folder = releasesDir;
-  while (!(await stat(folder).then((s) => s.isDirectory(), () => false)) && dirname(folder) !== folder) folder = dirname(folder);
+  while (
+    !(await stat(folder).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )) &&
+    dirname(folder) !== folder
+  )
+    folder = dirname(folder);
   const probe = join(folder, `.import-${process.pid}-probe.tmp`);
   try {
     await writeFile(probe, '', { flag: 'wx' });
@@ -264,7 +272,9 @@ export async function runImport(options: ImportOptions, streams: ImportStreams):
     `failed ${summary.failed}`,
     ...(summary.skipped ? [`skipped ${summary.skipped}`] : []),
   ].join(', ');
-  streams.out.write(`${options.dryRun ? 'Dry run, nothing written: ' : ''}${counts.charAt(0).toUpperCase()}${counts.slice(1)}.\n`);
+  streams.out.write(
+    `${options.dryRun ? 'Dry run, nothing written: ' : ''}${counts.charAt(0).toUpperCase()}${counts.slice(1)}.\n`,
+  );
   return summary;
 }
 
@@ -288,7 +298,12 @@ async function carryOut(
       say(`conflict  ${target} ← ${from}: ${step.reason}`);
       return;
     case 'create':
-      if (await stat(target).then(() => true, () => false)) {
+      if (
+        await stat(target).then(
+          () => true,
+          () => false,
+        )
+      ) {
         summary.conflicts++;
         say(`conflict  ${target} ← ${from}: a file is already there but is not a valid release; fix or remove it`);
         return;
@@ -306,7 +321,13 @@ async function carryOut(
 }
 
 /** Writes one release; a failure is reported as this release's, and the import goes on. */
-async function write(target: string, content: string, from: string, summary: ImportSummary, say: (line: string) => void): Promise<boolean> {
+async function write(
+  target: string,
+  content: string,
+  from: string,
+  summary: ImportSummary,
+  say: (line: string) => void,
+): Promise<boolean> {
   try {
     await writeWhole(target, content);
     return true;

@@ -53,11 +53,15 @@ function checkSize(data: Omit<ReleaseInput, 'slug'>, paragraphs: readonly string
   const file = serializeRelease({ ...data, slug: 'x' }, paragraphs);
   const bytes = Buffer.byteLength(file);
   if (bytes > MAX_RELEASE_BYTES) {
-    throw new ImportError(`is ${(bytes / 2 ** 20).toFixed(1)} MiB as a release file: the archive takes releases of at most ${MAX_RELEASE_BYTES / 2 ** 20} MiB`);
+    throw new ImportError(
+      `is ${(bytes / 2 ** 20).toFixed(1)} MiB as a release file: the archive takes releases of at most ${MAX_RELEASE_BYTES / 2 ** 20} MiB`,
+    );
   }
   const long = file.split('\n').findIndex((line) => line.length > MAX_PARAGRAPH_CHARACTERS);
   if (long !== -1) {
-    throw new ImportError(`has a paragraph of ${file.split('\n')[long]!.length.toLocaleString('en')} characters: the archive takes paragraphs of at most ${MAX_PARAGRAPH_CHARACTERS.toLocaleString('en')} characters (break the text into paragraphs)`);
+    throw new ImportError(
+      `has a paragraph of ${file.split('\n')[long]!.length.toLocaleString('en')} characters: the archive takes paragraphs of at most ${MAX_PARAGRAPH_CHARACTERS.toLocaleString('en')} characters (break the text into paragraphs)`,
+    );
   }
 }
 
@@ -145,12 +149,28 @@ interface JsonRecord {
 }
 
 /** The fields of a record the archive reads, each text when given. */
-const FIELDS = ['title', 'speaker', 'date', 'venue', 'text', 'source_url', 'category', 'organisation', 'role', 'type', 'language', 'date_note'] as const;
+const FIELDS = [
+  'title',
+  'speaker',
+  'date',
+  'venue',
+  'text',
+  'source_url',
+  'category',
+  'organisation',
+  'role',
+  'type',
+  'language',
+  'date_note',
+] as const;
 
 /** Reads one JSON Lines record (already parsed) as a release. */
 export function releaseFromRecord(origin: string, record: JsonRecord, defaults: ImportDefaults = {}): Candidate {
   const fields = Object.fromEntries(
-    FIELDS.map((name) => [name, textField(record, name, name === 'date' ? 'a date written YYYY-MM-DD, in quotes' : 'text')]),
+    FIELDS.map((name) => [
+      name,
+      textField(record, name, name === 'date' ? 'a date written YYYY-MM-DD, in quotes' : 'text'),
+    ]),
   ) as Record<(typeof FIELDS)[number], string | undefined>;
   const text = fields.text;
   if (!text) throw new ImportError('no text: expected a non-empty "text" field');
@@ -171,7 +191,9 @@ export function releaseFromRecord(origin: string, record: JsonRecord, defaults: 
   const speaker = recordSpeaker ?? stated.speaker;
   // The title's role belongs to the record's speaker only when the title names that person.
   const titled = attributionFromTitle(title);
-  const role = fields.role ?? (recordSpeaker ? (titled.speaker === recordSpeaker ? titled.role : undefined) ?? defaults.role : stated.role);
+  const role =
+    fields.role ??
+    (recordSpeaker ? ((titled.speaker === recordSpeaker ? titled.role : undefined) ?? defaults.role) : stated.role);
   const typeLabel = fields.type ?? fields.category;
   const source = fields.source_url?.trim();
   const data = withoutUndefined({
@@ -186,7 +208,8 @@ export function releaseFromRecord(origin: string, record: JsonRecord, defaults: 
     language: fields.language,
     note: fields.date_note,
   });
-  if (!data['speaker']) throw new ImportError('no speaker: the record names none; give one with --speaker or --organisation');
+  if (!data['speaker'])
+    throw new ImportError('no speaker: the record names none; give one with --speaker or --organisation');
   const checked = validated(data);
   checkSize(checked, paragraphs);
   return { origin, data: checked, paragraphs, notes };
@@ -218,7 +241,10 @@ export function releasesFromJsonLines(file: string, source: string, defaults: Im
         return;
       }
       if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-        result.failures.push({ origin, reason: 'expected a JSON object with title, speaker, date, venue, text and source_url' });
+        result.failures.push({
+          origin,
+          reason: 'expected a JSON object with title, speaker, date, venue, text and source_url',
+        });
         return;
       }
       if ('text' in record) anyText = true;
@@ -230,7 +256,11 @@ export function releasesFromJsonLines(file: string, source: string, defaults: Im
       }
     });
   if (!anyText && result.candidates.length === 0) {
-    return { candidates: [], failures: result.failures.filter((f) => f.reason.startsWith('not valid JSON')), notReleases: 'no line has a "text" field, so it holds no releases' };
+    return {
+      candidates: [],
+      failures: result.failures.filter((f) => f.reason.startsWith('not valid JSON')),
+      notReleases: 'no line has a "text" field, so it holds no releases',
+    };
   }
   return result;
 }

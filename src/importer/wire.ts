@@ -54,7 +54,9 @@ export function parseWire(source: string): WireRelease {
   const nonBlank = lines.flatMap((line, index) => (line ? [index] : []));
   const [orgLine, headerLine, titleLine] = nonBlank;
   if (orgLine === undefined || headerLine === undefined) {
-    throw new WireFormatError('no wire header: expected an organisation line, then a line such as "01/26/2026 | Press release | Distributed by …"');
+    throw new WireFormatError(
+      'no wire header: expected an organisation line, then a line such as "01/26/2026 | Press release | Distributed by …"',
+    );
   }
   const header = HEADER.exec(lines[headerLine]!);
   if (!header) {

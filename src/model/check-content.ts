@@ -31,7 +31,12 @@ export async function listFiles(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !relative(dir, path).split(/[\\/]/).some((part) => part.startsWith('.')))
+    .filter(
+      (path) =>
+        !relative(dir, path)
+          .split(/[\\/]/)
+          .some((part) => part.startsWith('.')),
+    )
     .sort();
 }
 
@@ -52,10 +57,7 @@ export function schemaProblems(file: string, error: z.ZodError): ContentProblem[
 }
 
 /** Validates one release file's text. */
-export function checkReleaseSource(
-  file: string,
-  source: string,
-): { data?: ReleaseData; problems: ContentProblem[] } {
+export function checkReleaseSource(file: string, source: string): { data?: ReleaseData; problems: ContentProblem[] } {
   let raw: unknown;
   try {
     raw = readReleaseSource(source).data;
@@ -101,7 +103,10 @@ export async function checkContent(
     try {
       const size = (await stat(file)).size;
       if (size > MAX_RELEASE_BYTES) {
-        problems.push({ file, message: `is ${(size / 2 ** 20).toFixed(1)} MiB: the archive builds release files of at most ${MAX_RELEASE_BYTES / 2 ** 20} MiB` });
+        problems.push({
+          file,
+          message: `is ${(size / 2 ** 20).toFixed(1)} MiB: the archive builds release files of at most ${MAX_RELEASE_BYTES / 2 ** 20} MiB`,
+        });
         continue;
       }
       source = await readFile(file, 'utf8');
@@ -130,7 +135,10 @@ export async function checkContent(
 }
 
 /** Formats problems as a readable report, each path as `display` shows it. */
-export function formatProblems(problems: readonly ContentProblem[], display: (path: string) => string = (path) => path): string {
+export function formatProblems(
+  problems: readonly ContentProblem[],
+  display: (path: string) => string = (path) => path,
+): string {
   const lines = problems.map(({ file, field, message }) => {
     const where = display(file);
     return field ? `  ${where}: ${field}: ${message}` : `  ${where}: ${message}`;

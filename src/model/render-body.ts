@@ -64,7 +64,11 @@ export function renderBody(body: string, firstLine = 1): RenderedBody {
   const long = body.split('\n').findIndex((line) => line.length > MAX_PARAGRAPH_CHARACTERS);
   if (long !== -1) {
     const length = body.split('\n')[long]!.length.toLocaleString('en');
-    throw new BodyError(long + 1 + offset, 1, `a paragraph of ${length} characters: the archive builds paragraphs of at most ${MAX_PARAGRAPH_CHARACTERS.toLocaleString('en')} characters; break it into paragraphs`);
+    throw new BodyError(
+      long + 1 + offset,
+      1,
+      `a paragraph of ${length} characters: the archive builds paragraphs of at most ${MAX_PARAGRAPH_CHARACTERS.toLocaleString('en')} characters; break it into paragraphs`,
+    );
   }
   let mdast: MdastRoot;
   try {

@@ -130,9 +130,7 @@ export const releaseSchema = z.strictObject({
   /** An editor's note about the release, e.g. on how its date was established. */
   note: text("an editor's note about the release").optional(),
   /** The address of the original release. */
-  source: z
-    .url({ error: 'expected an absolute URL such as https://www.nato.int/…' })
-    .optional(),
+  source: z.url({ error: 'expected an absolute URL such as https://www.nato.int/…' }).optional(),
   /** The language of the text, as a BCP 47 tag. */
   language: z
     .string({ error: (issue) => `expected a language tag such as en, got ${describeValue(issue.input)}` })

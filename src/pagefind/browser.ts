@@ -14,9 +14,11 @@ export class IndexMissing extends Error {
 /** How many parts the index at `bundle` (e.g. `/press/pagefind/`) has. */
 async function partCount(bundle: string): Promise<number> {
   const response = await fetch(`${bundle}${PARTS_FILE}`).catch(() => undefined);
-  if (!response?.ok) throw new IndexMissing(`the search index is not there (${bundle}${PARTS_FILE}): build the site with npm run build`);
+  if (!response?.ok)
+    throw new IndexMissing(`the search index is not there (${bundle}${PARTS_FILE}): build the site with npm run build`);
   const { parts } = (await response.json()) as { parts?: unknown };
-  if (!Number.isInteger(parts) || (parts as number) < 1) throw new IndexMissing(`${bundle}${PARTS_FILE} does not say how many parts the index has`);
+  if (!Number.isInteger(parts) || (parts as number) < 1)
+    throw new IndexMissing(`${bundle}${PARTS_FILE} does not say how many parts the index has`);
   return parts as number;
 }
 
@@ -46,9 +48,11 @@ export function combinedIndex(instances: readonly Pagefind[]): Pagefind {
     options: async () => undefined,
     init: async () => undefined,
     filters: async () => addCounts(await Promise.all(instances.map((instance) => instance.filters()))),
-    preload: async (term, options) => void (await Promise.all(instances.map((instance) => instance.preload(term, options)))),
+    preload: async (term, options) =>
+      void (await Promise.all(instances.map((instance) => instance.preload(term, options)))),
     search: async (term, options) => {
-      const order = options?.sort?.['date'] === 'desc' ? 'newest' : options?.sort?.['date'] === 'asc' ? 'oldest' : 'score';
+      const order =
+        options?.sort?.['date'] === 'desc' ? 'newest' : options?.sort?.['date'] === 'asc' ? 'oldest' : 'score';
       return combineResponses(await Promise.all(instances.map((instance) => instance.search(term, options))), order);
     },
   };

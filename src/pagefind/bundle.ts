@@ -100,7 +100,9 @@ async function namedFiles(bundle: string): Promise<Set<string>> {
     pages += page_count;
   }
   if (names.size < pages) {
-    throw new Error(`${bundle}: its metadata names ${names.size} files for ${pages} pages; expected one per page at least`);
+    throw new Error(
+      `${bundle}: its metadata names ${names.size} files for ${pages} pages; expected one per page at least`,
+    );
   }
   return names;
 }

@@ -35,7 +35,11 @@ export function runPagefind(source: string, outputPath: string): Promise<void> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`Pagefind could not index the release pages (exit code ${code}):\n${output.trim()}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`Pagefind could not index the release pages (exit code ${code}):\n${output.trim()}`)),
+    );
   });
 }
 
@@ -48,7 +52,8 @@ export async function writeEmptyBundle(outputPath: string): Promise<void> {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start:\n${errors.join('\n')}`);
     const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write an empty index:\n${written.errors.join('\n')}`);
+    if (written.errors.length > 0)
+      throw new Error(`Pagefind could not write an empty index:\n${written.errors.join('\n')}`);
   } finally {
     await pagefind.close();
   }

@@ -47,7 +47,10 @@ interface PartResponse<R> {
  * merged by score; by date, each part's results are in date order already and the parts follow
  * each other in time, so they are joined part after part.
  */
-export function combineResponses<R extends { score: number }>(responses: readonly PartResponse<R>[], order: PartOrder): PartResponse<R> {
+export function combineResponses<R extends { score: number }>(
+  responses: readonly PartResponse<R>[],
+  order: PartOrder,
+): PartResponse<R> {
   const inTime = order === 'oldest' ? [...responses].reverse() : responses;
   const results = inTime.flatMap((response) => response.results);
   if (order === 'score') results.sort((a, b) => b.score - a.score);

@@ -31,7 +31,9 @@ export function optionsFor(state: SearchState, years: readonly string[]): Search
   if (state.from || state.to) {
     const cover = dateCover(state.from, state.to, years);
     if (!cover) return undefined;
-    filters['any'] = (['year', 'month', 'day'] as const).filter((key) => cover[key].length > 0).map((key) => ({ [key]: { any: cover[key] } }));
+    filters['any'] = (['year', 'month', 'day'] as const)
+      .filter((key) => cover[key].length > 0)
+      .map((key) => ({ [key]: { any: cover[key] } }));
   }
   const options: SearchOptions = { filters };
   if (state.sort !== 'relevance') options.sort = { date: state.sort === 'newest' ? 'desc' : 'asc' };
@@ -75,10 +77,22 @@ export class SearchController {
     const options = problem ? undefined : optionsFor(state, this.#years);
     const totals = this.#totals;
     if (!isActive(state)) {
-      return { problem, status: 'Type words to search the text of every release, or choose a filter or dates.', results: [], counts: totals, totals };
+      return {
+        problem,
+        status: 'Type words to search the text of every release, or choose a filter or dates.',
+        results: [],
+        counts: totals,
+        totals,
+      };
     }
     if (!options) {
-      return { problem, status: 'No releases found: see the problem with the dates above.', results: [], counts: {}, totals };
+      return {
+        problem,
+        status: 'No releases found: see the problem with the dates above.',
+        results: [],
+        counts: {},
+        totals,
+      };
     }
     const term = state.query.trim() || null;
     const phrase = state.sort === 'relevance' ? phraseQuery(state.query) : undefined;

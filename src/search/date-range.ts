@@ -39,7 +39,10 @@ function coverWithinYear(year: number, from: [number, number], to: [number, numb
  * the range holds no day of those years.
  */
 export function dateCover(from: string, to: string, years: readonly string[]): DateCover | undefined {
-  const known = years.map(Number).filter(Number.isInteger).sort((a, b) => a - b);
+  const known = years
+    .map(Number)
+    .filter(Number.isInteger)
+    .sort((a, b) => a - b);
   if (known.length === 0) return undefined;
   const start = parseCalendarDate(from || `${String(known[0]).padStart(4, '0')}-01-01`);
   const end = parseCalendarDate(to || `${String(known.at(-1)).padStart(4, '0')}-12-31`);

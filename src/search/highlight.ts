@@ -5,13 +5,18 @@
 
 /** Words too common to be worth marking on their own (single letters are not marked either). */
 const STOPWORDS = new Set(
-  'a an and are as at be but by for from had has have he i in is it its not of on or our she so that the their they this to was we were will with you'.split(' '),
+  'a an and are as at be but by for from had has have he i in is it its not of on or our she so that the their they this to was we were will with you'.split(
+    ' ',
+  ),
 );
 
 const WORD = '[\\p{L}\\p{N}]';
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function escape(text: string): string {

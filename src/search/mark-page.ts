@@ -43,7 +43,9 @@ if (query && remarks) {
   note.className = 'highlight-note';
   note.setAttribute('role', 'status');
   note.textContent =
-    marks.length === 0 ? `“${query}” is not in the text as written.` : `${marks.length} ${marks.length === 1 ? 'match' : 'matches'} for “${query}” marked. `;
+    marks.length === 0
+      ? `“${query}” is not in the text as written.`
+      : `${marks.length} ${marks.length === 1 ? 'match' : 'matches'} for “${query}” marked. `;
   const clear = document.createElement('a');
   clear.href = `${location.pathname}${location.hash}`;
   clear.textContent = 'Remove marks';

@@ -90,7 +90,10 @@ export function isActive(state: SearchState): boolean {
 
 /** What is wrong with a state's date range, in words for the reader, or `undefined`. */
 export function dateRangeProblem(state: SearchState): string | undefined {
-  for (const [name, value] of [['From', state.from], ['To', state.to]] as const) {
+  for (const [name, value] of [
+    ['From', state.from],
+    ['To', state.to],
+  ] as const) {
     if (value && !isCalendarDate(value)) {
       return `“${name}” date “${value}” is not a date: expected a day written YYYY-MM-DD, such as 2016-01-31.`;
     }

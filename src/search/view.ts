@@ -116,9 +116,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 
   function renderFilters(totals: FilterCounts, counts: FilterCounts): void {
     // Rebuilding the checkboxes would lose keyboard focus: note it and give it back.
-    const focused = document.activeElement instanceof HTMLInputElement && filterArea.contains(document.activeElement)
-      ? { name: document.activeElement.name, value: document.activeElement.value }
-      : undefined;
+    const focused =
+      document.activeElement instanceof HTMLInputElement && filterArea.contains(document.activeElement)
+        ? { name: document.activeElement.name, value: document.activeElement.value }
+        : undefined;
     filterArea.replaceChildren();
     for (const filter of SEARCH_FILTERS) {
       const values = Object.keys(totals[filter] ?? {}).sort((a, b) =>
@@ -164,7 +165,11 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     problem.hidden = !outcome.problem;
     results = outcome.results;
     // The first batch replaces the old results only once it is ready, so typing never flickers.
-    await render(results.slice(0, state.shown).map((r) => r.data()), current, false);
+    await render(
+      results.slice(0, state.shown).map((r) => r.data()),
+      current,
+      false,
+    );
     if (current !== run) return;
     list.removeAttribute('aria-busy');
     renderFilters(outcome.totals, outcome.counts);
@@ -206,7 +211,11 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const start = list.children.length;
     state.shown = start + RESULTS_STEP;
     history.replaceState(null, '', `${location.pathname}${stateToSearch(state)}`);
-    await render(results.slice(start, state.shown).map((r) => r.data()), run, true);
+    await render(
+      results.slice(start, state.shown).map((r) => r.data()),
+      run,
+      true,
+    );
     root.dataset['resultsFor'] = location.search;
     list.children[start]?.querySelector('a')?.focus();
   }

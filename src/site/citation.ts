@@ -7,9 +7,30 @@ import { slugify } from '../model/permalink.ts';
 import { typeLabel, type ReleaseData } from '../model/schema.ts';
 
 /** The fields a citation uses. */
-export type Citable = Pick<ReleaseData, 'title' | 'date' | 'speaker' | 'role' | 'venue' | 'organisation' | 'type' | 'distributor'>;
+export type Citable = Pick<
+  ReleaseData,
+  'title' | 'date' | 'speaker' | 'role' | 'venue' | 'organisation' | 'type' | 'distributor'
+>;
 
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'ibn', 'dos', 'das']);
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'ibn',
+  'dos',
+  'das',
+]);
 
 /** Whether the speaker is the issuing organisation rather than a person. */
 function isOrganisation(release: Citable): boolean {
@@ -81,7 +102,9 @@ export function apa(release: Citable, url: string): string {
 }
 
 function bibtexText(text: string): string {
-  return text.replace(/[\\{}%&$#_^~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\^{}' : c === '~' ? '\\~{}' : `\\${c}`));
+  return text.replace(/[\\{}%&$#_^~]/g, (c) =>
+    c === '\\' ? '\\textbackslash{}' : c === '^' ? '\\^{}' : c === '~' ? '\\~{}' : `\\${c}`,
+  );
 }
 
 /** A BibTeX `@misc` entry, keyed by speaker's family name, year and the title's first word. */
@@ -89,7 +112,11 @@ export function bibtex(release: Citable, url: string): string {
   const { year, day } = longDate(release.date);
   const monthNumber = parseCalendarDate(release.date)!.month;
   const family = isOrganisation(release) ? release.speaker : splitName(release.speaker).family;
-  const key = `${slugify(family).replace(/-/g, '')}${year}${slugify(release.title).split('-').find((w) => w.length > 3) ?? ''}`;
+  const key = `${slugify(family).replace(/-/g, '')}${year}${
+    slugify(release.title)
+      .split('-')
+      .find((w) => w.length > 3) ?? ''
+  }`;
   const author = isOrganisation(release) ? `{${bibtexText(release.speaker)}}` : bibtexText(chicagoAuthor(release));
   const fields: [string, string][] = [
     ['author', `{${author}}`],

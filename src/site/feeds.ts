@@ -11,7 +11,12 @@ function escapeXml(text: string): string {
 }
 
 /** An RSS response listing `releases`, newest first, each with its opening words. */
-export function releaseFeed(options: { title: string; description: string; releases: Release[]; site: URL | undefined }) {
+export function releaseFeed(options: {
+  title: string;
+  description: string;
+  releases: Release[];
+  site: URL | undefined;
+}) {
   return rss({
     title: xmlText(options.title),
     description: xmlText(options.description),

@@ -26,11 +26,23 @@ export function releaseLoader(contentDir: string): Loader {
     const bodies = new BodyStore(config.cacheDir);
     const pool = new RenderPool(bodies);
     const entries: { id: string; file: string; key: string; data: ReleaseData }[] = [];
-    const { problems } = await checkContent(base, async (file, source, data) => {
-      const key = bodyKey(source);
-      entries.push({ id: relative(base, file).replace(/\.mdx$/, '').split(sep).join('/'), file, key, data });
-      if (!bodies.has(key)) await pool.add({ file, source, key });
-    }, displayPath);
+    const { problems } = await checkContent(
+      base,
+      async (file, source, data) => {
+        const key = bodyKey(source);
+        entries.push({
+          id: relative(base, file)
+            .replace(/\.mdx$/, '')
+            .split(sep)
+            .join('/'),
+          file,
+          key,
+          data,
+        });
+        if (!bodies.has(key)) await pool.add({ file, source, key });
+      },
+      displayPath,
+    );
     for (const [file, message] of await pool.finish()) problems.push({ file, message });
     if (problems.length > 0) throw new Error(formatProblems(problems, displayPath));
     for (const { id, file, key, data } of entries) {
@@ -41,7 +53,9 @@ export function releaseLoader(contentDir: string): Loader {
     for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
     await bodies.prune(new Set(entries.map((entry) => entry.key)));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info(`Loaded ${entries.length} releases in ${seconds} s; rendered ${pool.rendered} bodies, the rest unchanged.`);
+    logger.info(
+      `Loaded ${entries.length} releases in ${seconds} s; rendered ${pool.rendered} bodies, the rest unchanged.`,
+    );
   }
 
   return {

@@ -27,9 +27,14 @@ export function readRedirects(contentDir: string, base = '/'): Record<string, st
   }
   const redirects: Record<string, string> = {};
   for (const [from, to] of Object.entries(data)) {
-    for (const [what, path] of [['old permalink', from], ['new permalink', to]] as const) {
+    for (const [what, path] of [
+      ['old permalink', from],
+      ['new permalink', to],
+    ] as const) {
       if (typeof path !== 'string' || !SITE_PATH.test(path)) {
-        throw new Error(`${file}: ${what} ${JSON.stringify(path)} should be a site path like /releases/2026/01/26/slug/`);
+        throw new Error(
+          `${file}: ${what} ${JSON.stringify(path)} should be a site path like /releases/2026/01/26/slug/`,
+        );
       }
     }
     if (from === to) throw new Error(`${file}: "${from}" redirects to itself`);

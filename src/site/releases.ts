@@ -15,11 +15,7 @@ export type Release = CollectionEntry<'releases'>;
 
 /** Newest first; on the same day, by title, then by file, so the order never wobbles. */
 export function compareReleases(a: Release, b: Release): number {
-  return (
-    b.data.date.localeCompare(a.data.date) ||
-    a.data.title.localeCompare(b.data.title) ||
-    a.id.localeCompare(b.id)
-  );
+  return b.data.date.localeCompare(a.data.date) || a.data.title.localeCompare(b.data.title) || a.id.localeCompare(b.id);
 }
 
 let sorted: Promise<Release[]> | undefined;
@@ -62,7 +58,8 @@ function releaseBody(release: Release): RenderedBody {
   const key = keyOf(release);
   if (last?.key === key) return last.body;
   const body = bodies.read(key);
-  if (!body) throw new Error(`${release.filePath ?? release.id}: its rendered text is missing from the cache; build again`);
+  if (!body)
+    throw new Error(`${release.filePath ?? release.id}: its rendered text is missing from the cache; build again`);
   last = { key, body };
   return body;
 }
@@ -99,7 +96,11 @@ let slugs: Promise<Record<NamedFacet, Map<string, string>>> | undefined;
 export function getFacetSlugs() {
   slugs ??= getReleases().then((releases) => {
     const values = (facet: NamedFacet) => releases.flatMap((r) => (r.data[facet] ? [r.data[facet]] : []));
-    return { speaker: facetSlugs(values('speaker')), organisation: facetSlugs(values('organisation')), venue: facetSlugs(values('venue')) };
+    return {
+      speaker: facetSlugs(values('speaker')),
+      organisation: facetSlugs(values('organisation')),
+      venue: facetSlugs(values('venue')),
+    };
   });
   return slugs;
 }
@@ -107,7 +108,9 @@ export function getFacetSlugs() {
 let positions: Promise<Map<string, number>> | undefined;
 
 /** The releases just before (older) and after (newer) one in time, where there are any. */
-export async function getNeighbours(release: Release): Promise<{ older: Release | undefined; newer: Release | undefined }> {
+export async function getNeighbours(
+  release: Release,
+): Promise<{ older: Release | undefined; newer: Release | undefined }> {
   const releases = await getReleases();
   positions ??= Promise.resolve(new Map(releases.map((r, i) => [r.id, i])));
   const index = (await positions).get(release.id) ?? -1;

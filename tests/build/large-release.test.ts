@@ -24,7 +24,12 @@ describe('a release of 50 MB of text', () => {
       paragraphs.push(paragraph);
       size += paragraph.length + 1;
     }
-    const record = { title: 'A very long release', speaker: 'A. Speaker', date: '2020-05-01', text: paragraphs.join('\n') };
+    const record = {
+      title: 'A very long release',
+      speaker: 'A. Speaker',
+      date: '2020-05-01',
+      text: paragraphs.join('\n'),
+    };
     await writeFile(join(work, 'long.jsonl'), `${JSON.stringify(record)}\n`);
     const content = join(work, 'content');
     const imported = await runImportCommand(['--content', content, join(work, 'long.jsonl')]);
@@ -43,13 +48,24 @@ describe('a release of 50 MB of text', () => {
 describe('a release beyond the limits', () => {
   it('stops the build with the file, the line and the limit', async () => {
     const content = await tempDir('too-long');
-    const head = '---\ntitle: "Too long"\nslug: "too-long"\ndate: 2020-05-01\ntype: "speech"\nspeaker: "A. Speaker"\n---\n\n';
-    await writeFileDeep(join(content, 'releases/2020/05/2020-05-01-too-long.mdx'), `${head}Fine.\n\n${'word '.repeat(MAX_PARAGRAPH_CHARACTERS / 5 + 1)}\n`);
+    const head =
+      '---\ntitle: "Too long"\nslug: "too-long"\ndate: 2020-05-01\ntype: "speech"\nspeaker: "A. Speaker"\n---\n\n';
+    await writeFileDeep(
+      join(content, 'releases/2020/05/2020-05-01-too-long.mdx'),
+      `${head}Fine.\n\n${'word '.repeat(MAX_PARAGRAPH_CHARACTERS / 5 + 1)}\n`,
+    );
     const huge = `${head}${`${'x'.repeat(1023)}\n`.repeat(65 * 1024)}`;
-    await writeFileDeep(join(content, 'releases/2020/05/2020-05-02-huge.mdx'), huge.replace(/too-long/g, 'huge').replace('2020-05-01', '2020-05-02'));
+    await writeFileDeep(
+      join(content, 'releases/2020/05/2020-05-02-huge.mdx'),
+      huge.replace(/too-long/g, 'huge').replace('2020-05-01', '2020-05-02'),
+    );
     const result = await buildSite({ contentDir: content, outDir: join(await tempDir('too-long-out'), 'dist') });
     expect(result.code).toBe(1);
-    expect(result.output).toContain('2020-05-01-too-long.mdx: line 11, column 1: a paragraph of 2,000,005 characters: the archive builds paragraphs of at most 2,000,000 characters');
-    expect(result.output).toMatch(/2020-05-02-huge\.mdx: is 65\.0 MiB: the archive builds release files of at most 64 MiB/);
+    expect(result.output).toContain(
+      '2020-05-01-too-long.mdx: line 11, column 1: a paragraph of 2,000,005 characters: the archive builds paragraphs of at most 2,000,000 characters',
+    );
+    expect(result.output).toMatch(
+      /2020-05-02-huge\.mdx: is 65\.0 MiB: the archive builds release files of at most 64 MiB/,
+    );
   });
 });

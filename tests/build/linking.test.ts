@@ -15,15 +15,39 @@ const SEED = '/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/
 
 const others: FixtureRelease[] = [
   {
-    data: { title: 'First Inaugural Address', slug: 'first-inaugural-address', date: '1789-04-30', type: 'speech', speaker: 'George Washington', organisation: 'The White House' },
-    paragraphs: ['Fellow Citizens of the Senate and the House of Representatives:', 'Among the vicissitudes incident to life…'],
+    data: {
+      title: 'First Inaugural Address',
+      slug: 'first-inaugural-address',
+      date: '1789-04-30',
+      type: 'speech',
+      speaker: 'George Washington',
+      organisation: 'The White House',
+    },
+    paragraphs: [
+      'Fellow Citizens of the Senate and the House of Representatives:',
+      'Among the vicissitudes incident to life…',
+    ],
   },
   {
-    data: { title: 'Statement on <Budgets> & "Plans"', slug: 'statement-on-budgets-and-plans', date: '2016-01-01', type: 'statement', speaker: 'Barack Obama', organisation: 'The White House' },
+    data: {
+      title: 'Statement on <Budgets> & "Plans"',
+      slug: 'statement-on-budgets-and-plans',
+      date: '2016-01-01',
+      type: 'statement',
+      speaker: 'Barack Obama',
+      organisation: 'The White House',
+    },
     paragraphs: ['We *will* pass {it} & more.'],
   },
   {
-    data: { title: 'Second Statement', slug: 'second-statement', date: '2016-02-01', type: 'statement', speaker: 'Barack Obama', role: 'President of the United States' },
+    data: {
+      title: 'Second Statement',
+      slug: 'second-statement',
+      date: '2016-02-01',
+      type: 'statement',
+      speaker: 'Barack Obama',
+      role: 'President of the United States',
+    },
     paragraphs: ['Another statement.'],
   },
 ];
@@ -39,12 +63,26 @@ describe('linking, feeds and export, for a site under https://example.org/press/
     await writeReleases(content, others);
     await writeFileDeep(join(content, 'redirects.json'), JSON.stringify({ '/releases/2026/01/26/old-name/': SEED }));
     out = join(await tempDir('linking-out'), 'dist');
-    await buildOrThrow({ contentDir: content, outDir: out, env: { ARCHIVE_BASE: '/press', ARCHIVE_SITE: 'https://example.org' } });
+    await buildOrThrow({
+      contentDir: content,
+      outDir: out,
+      env: { ARCHIVE_BASE: '/press', ARCHIVE_SITE: 'https://example.org' },
+    });
   });
 
   const all = () => [
-    { title: 'Remarks by NATO Secretary General Mark Rutte', date: '2026-01-26', path: SEED.slice(1), speaker: 'Mark Rutte' },
-    ...others.map((r) => ({ title: r.data.title, date: r.data.date, path: releasePath(r.data), speaker: r.data.speaker })),
+    {
+      title: 'Remarks by NATO Secretary General Mark Rutte',
+      date: '2026-01-26',
+      path: SEED.slice(1),
+      speaker: 'Mark Rutte',
+    },
+    ...others.map((r) => ({
+      title: r.data.title,
+      date: r.data.date,
+      path: releasePath(r.data),
+      speaker: r.data.speaker,
+    })),
   ];
 
   it('lists every release in the archive feed, newest first, with its permalink, date and speaker', async () => {
@@ -61,13 +99,21 @@ describe('linking, feeds and export, for a site under https://example.org/press/
     expect(obama.map((i) => i.title)).toEqual(['Second Statement', 'Statement on <Budgets> & "Plans"']);
     const whiteHouse = feedItems(await file('organisations/the-white-house/feed.xml'));
     expect(whiteHouse.map((i) => i.date)).toEqual(['2016-01-01', '1789-04-30']);
-    expect(feedItems(await file('organisations/nato-north-atlantic-treaty-organisation/feed.xml')).map((i) => i.link)).toEqual([`${SITE}${SEED.slice(1)}`]);
+    expect(
+      feedItems(await file('organisations/nato-north-atlantic-treaty-organisation/feed.xml')).map((i) => i.link),
+    ).toEqual([`${SITE}${SEED.slice(1)}`]);
   });
 
   it('makes feeds discoverable from the pages', async () => {
     const document = parseHtml(await page(SEED));
-    const feeds = findAll(document, (e) => e.tagName === 'link' && attribute(e, 'type') === 'application/rss+xml').map((e) => attribute(e, 'href'));
-    expect(feeds).toEqual(['/press/feed.xml', '/press/speakers/mark-rutte/feed.xml', '/press/organisations/nato-north-atlantic-treaty-organisation/feed.xml']);
+    const feeds = findAll(document, (e) => e.tagName === 'link' && attribute(e, 'type') === 'application/rss+xml').map(
+      (e) => attribute(e, 'href'),
+    );
+    expect(feeds).toEqual([
+      '/press/feed.xml',
+      '/press/speakers/mark-rutte/feed.xml',
+      '/press/organisations/nato-north-atlantic-treaty-organisation/feed.xml',
+    ]);
   });
 
   it('lists every release in the sitemap, and robots.txt points to it', async () => {
@@ -82,7 +128,12 @@ describe('linking, feeds and export, for a site under https://example.org/press/
   it('exports each release as JSON next to its page, agreeing with the page', async () => {
     for (const release of all()) {
       const json = JSON.parse(await file(`${release.path.replace(/\/$/, '')}.json`));
-      expect(json).toMatchObject({ title: release.title, date: release.date, speaker: release.speaker, permalink: `${SITE}${release.path}` });
+      expect(json).toMatchObject({
+        title: release.title,
+        date: release.date,
+        speaker: release.speaker,
+        permalink: `${SITE}${release.path}`,
+      });
       expect(json.paragraphs).toEqual(releaseParagraphs(await page(release.path)));
     }
     const seed = JSON.parse(await file(`${SEED.slice(1, -1)}.json`));
@@ -93,7 +144,11 @@ describe('linking, feeds and export, for a site under https://example.org/press/
   it('lists every release in one index JSON with its permalink and data file', async () => {
     const index = JSON.parse(await file('releases.json'));
     expect(index.count).toBe(4);
-    expect(index.releases.map((r: { permalink: string }) => r.permalink).sort()).toEqual(all().map((r) => `${SITE}${r.path}`).sort());
+    expect(index.releases.map((r: { permalink: string }) => r.permalink).sort()).toEqual(
+      all()
+        .map((r) => `${SITE}${r.path}`)
+        .sort(),
+    );
     for (const release of index.releases) {
       expect(existsSync(join(out, new URL(release.json).pathname.replace(/^\/press\//, '')))).toBe(true);
     }
@@ -102,10 +157,15 @@ describe('linking, feeds and export, for a site under https://example.org/press/
   it('gives release pages a canonical URL, a description, Open Graph, Twitter and JSON-LD', async () => {
     const document = parseHtml(await page(SEED));
     const meta = (name: string) =>
-      findAll(document, (e) => e.tagName === 'meta' && (attribute(e, 'property') === name || attribute(e, 'name') === name)).map((e) => attribute(e, 'content'))[0];
+      findAll(
+        document,
+        (e) => e.tagName === 'meta' && (attribute(e, 'property') === name || attribute(e, 'name') === name),
+      ).map((e) => attribute(e, 'content'))[0];
     const canonical = findAll(document, (e) => e.tagName === 'link' && attribute(e, 'rel') === 'canonical')[0];
     expect(canonical && attribute(canonical, 'href')).toBe(`${SITE}${SEED.slice(1)}`);
-    expect(meta('description')).toMatch(/^Thank you\. Thank you so much, both of you, to have me back here in European Parliament\..*…$/);
+    expect(meta('description')).toMatch(
+      /^Thank you\. Thank you so much, both of you, to have me back here in European Parliament\..*…$/,
+    );
     expect(meta('og:type')).toBe('article');
     expect(meta('og:url')).toBe(`${SITE}${SEED.slice(1)}`);
     expect(meta('og:title')).toBe('Remarks by NATO Secretary General Mark Rutte');
@@ -130,7 +190,9 @@ describe('linking, feeds and export, for a site under https://example.org/press/
 
   it('turns the redirect list into a redirect page at the old permalink', async () => {
     const html = await page('/releases/2026/01/26/old-name/');
-    expect(html).toMatch(/<meta http-equiv="refresh" content="0;url=\/press\/releases\/2026\/01\/26\/remarks-by-nato-secretary-general-mark-rutte\/"/);
+    expect(html).toMatch(
+      /<meta http-equiv="refresh" content="0;url=\/press\/releases\/2026\/01\/26\/remarks-by-nato-secretary-general-mark-rutte\/"/,
+    );
   });
 
   it('has no broken internal link, asset or #fragment anywhere under /press/', async () => {

@@ -12,7 +12,15 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { otherFileSystem, snapshot } from '../support/files.ts';
-import { ROOT, buildOrThrow, buildSite, startBuild, tempDir, writeFileDeep, type RunningBuild } from '../support/site.ts';
+import {
+  ROOT,
+  buildOrThrow,
+  buildSite,
+  startBuild,
+  tempDir,
+  writeFileDeep,
+  type RunningBuild,
+} from '../support/site.ts';
 
 const PAGE = 'releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/index.html';
 const SEED = 'releases/2026/01/2026-01-26-remarks-by-nato-secretary-general-mark-rutte.mdx';
@@ -73,7 +81,11 @@ describe('output folders the build refuses', () => {
 
   it.each([
     ['the content folder itself', (w: string) => join(w, 'content'), 'it is or holds the content folder'],
-    ['a folder inside the content folder', (w: string) => join(w, 'content/releases'), 'it is inside the content folder'],
+    [
+      'a folder inside the content folder',
+      (w: string) => join(w, 'content/releases'),
+      'it is inside the content folder',
+    ],
     ['the folder above the content folder', (w: string) => w, 'it is or holds the content folder'],
   ])('refuses %s and leaves every release as it was', async (_, place, reason) => {
     const out = place(work);
@@ -90,12 +102,20 @@ describe('output folders the build refuses', () => {
 
     const home = join(work, 'home');
     await mkdir(home);
-    expectRefused(await buildSite({ contentDir: content, outDir: home, env: { HOME: home } }), home, 'it is the home folder');
+    expectRefused(
+      await buildSite({ contentDir: content, outDir: home, env: { HOME: home } }),
+      home,
+      'it is the home folder',
+    );
 
     const other = join(work, 'other');
     await writeFileDeep(join(other, 'photos/2019.jpg'), 'not a site');
     const otherBefore = await snapshot(other);
-    expectRefused(await buildSite({ contentDir: content, outDir: other }), other, 'it holds files this build did not make (photos/2019.jpg)');
+    expectRefused(
+      await buildSite({ contentDir: content, outDir: other }),
+      other,
+      'it holds files this build did not make (photos/2019.jpg)',
+    );
     expect(await snapshot(other)).toEqual(otherBefore);
 
     const link = join(work, 'link');
@@ -110,7 +130,11 @@ describe('output folders the build refuses', () => {
     await buildOrThrow({ contentDir: content, outDir: out });
     await writeFile(join(out, 'CNAME'), 'press.example.org\n');
     const before = await snapshot(out);
-    expectRefused(await buildSite({ contentDir: content, outDir: out }), out, 'it holds a file the build did not make (CNAME)');
+    expectRefused(
+      await buildSite({ contentDir: content, outDir: out }),
+      out,
+      'it holds a file the build did not make (CNAME)',
+    );
     expect(await snapshot(out)).toEqual(before);
   });
 
@@ -206,7 +230,9 @@ describe('a build that is stopped, killed or run twice at once', () => {
     await writeFile(join(`${out}.building`, 'lock.json'), JSON.stringify({ pid, host: hostname(), children: [] }));
     const result = await buildSite({ contentDir: content, outDir: out });
     expect(result.code).toBe(0);
-    expect(result.output).toContain(`A build of ${out} (pid ${pid}) ended without finishing; taking over its working folder.`);
+    expect(result.output).toContain(
+      `A build of ${out} (pid ${pid}) ended without finishing; taking over its working folder.`,
+    );
     expect(await snapshot(out)).not.toEqual(new Map());
     expect([...(await snapshot(out)).keys()].sort()).toEqual([...before.keys()].sort());
     expect(await leftovers(out)).toEqual([]);
@@ -225,7 +251,8 @@ describe('a build that is stopped, killed or run twice at once', () => {
     else build.child.kill('SIGTERM');
     await build.done;
     // The build command gets its own moment to clean up after npm has gone.
-    for (let i = 0; i < 100 && existsSync(`${out}.building`); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 100 && existsSync(`${out}.building`); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(build.output()).toContain(`Stopping the build (${signal === 'SIGINT' ? 'SIGINT' : 'SIGTERM'})`);
     expect(build.output()).toContain(`The build was stopped: ${out} is as it was before.`);
     expect(lock.children.filter(isRunning)).toEqual([]);
@@ -257,7 +284,11 @@ describe('an empty content folder over a site with releases', () => {
     const empty = join(work, 'empty');
     await mkdir(join(empty, 'releases'), { recursive: true });
     const refused = await buildSite({ contentDir: empty, outDir: out });
-    expectRefused(refused, out, `${join(empty, 'releases')} holds no releases: this would publish an empty archive over 1 release`);
+    expectRefused(
+      refused,
+      out,
+      `${join(empty, 'releases')} holds no releases: this would publish an empty archive over 1 release`,
+    );
     expect(await snapshot(out)).toEqual(before);
 
     await buildOrThrow({ contentDir: empty, outDir: out, args: ['--allow-empty'] });

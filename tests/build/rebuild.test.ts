@@ -35,7 +35,9 @@ describe('a rebuild', () => {
     const indexFiles = await hashedFiles(out);
     const second = await buildOrThrow({ contentDir: content, outDir: out });
     expect(second).toMatch(/Loaded 1 releases in [\d.]+ s; rendered 0 bodies/);
-    expect(second).toMatch(new RegExp(`search in [\\d.]+ s \\(${indexFiles.length} index files reused from the previous build\\)`));
+    expect(second).toMatch(
+      new RegExp(`search in [\\d.]+ s \\(${indexFiles.length} index files reused from the previous build\\)`),
+    );
     expect(await hashedFiles(out)).toEqual(indexFiles);
 
     const file = join(content, SEED);
@@ -63,8 +65,14 @@ describe('a rebuild', () => {
     await cp(join(ROOT, 'content'), content, { recursive: true });
     const build = () =>
       new Promise<string>((resolve, reject) => {
-        const env = { ...process.env, ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: join(work, 'dist'), ASTRO_TELEMETRY_DISABLED: '1' };
-        for (const key of Object.keys(env)) if (/^(?:BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*)$/.test(key)) delete env[key];
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          ARCHIVE_CONTENT_DIR: content,
+          ARCHIVE_OUT_DIR: join(work, 'dist'),
+          ASTRO_TELEMETRY_DISABLED: '1',
+        };
+        for (const key of Object.keys(env))
+          if (/^(?:BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*)$/.test(key)) delete env[key];
         const child = spawn(process.execPath, [join(project, 'scripts/build.ts')], { cwd: project, env });
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

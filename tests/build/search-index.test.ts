@@ -6,15 +6,33 @@ import { buildOrThrow, buildSite, tempDir, writeReleases, type FixtureRelease } 
 
 const releases: FixtureRelease[] = [
   {
-    data: { title: 'Oldest Remarks', slug: 'oldest-remarks', date: '1901-03-04', type: 'remarks', speaker: 'A. Speaker' },
+    data: {
+      title: 'Oldest Remarks',
+      slug: 'oldest-remarks',
+      date: '1901-03-04',
+      type: 'remarks',
+      speaker: 'A. Speaker',
+    },
     paragraphs: ['The oldest words of the three.'],
   },
   {
-    data: { title: 'Middle Remarks', slug: 'middle-remarks', date: '1950-06-01', type: 'remarks', speaker: 'A. Speaker' },
+    data: {
+      title: 'Middle Remarks',
+      slug: 'middle-remarks',
+      date: '1950-06-01',
+      type: 'remarks',
+      speaker: 'A. Speaker',
+    },
     paragraphs: ['The middle words of the three.'],
   },
   {
-    data: { title: 'Newest Remarks', slug: 'newest-remarks', date: '2020-01-02', type: 'remarks', speaker: 'A. Speaker' },
+    data: {
+      title: 'Newest Remarks',
+      slug: 'newest-remarks',
+      date: '2020-01-02',
+      type: 'remarks',
+      speaker: 'A. Speaker',
+    },
     paragraphs: ['The newest words of the three.'],
   },
 ];
@@ -22,8 +40,12 @@ const releases: FixtureRelease[] = [
 /** The text of every page a Pagefind bundle holds, from its fragments (gzipped, after a signature). */
 async function textsIn(bundle: string): Promise<string[]> {
   const names = await readdir(join(bundle, 'fragment'));
-  const fragments = await Promise.all(names.map(async (name) => gunzipSync(await readFile(join(bundle, 'fragment', name))).toString()));
-  return fragments.map((fragment) => (JSON.parse(fragment.replace(/^pagefind_dcd/, '')) as { content: string }).content);
+  const fragments = await Promise.all(
+    names.map(async (name) => gunzipSync(await readFile(join(bundle, 'fragment', name))).toString()),
+  );
+  return fragments.map(
+    (fragment) => (JSON.parse(fragment.replace(/^pagefind_dcd/, '')) as { content: string }).content,
+  );
 }
 
 describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words', () => {
@@ -46,7 +68,9 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     const out = join(await tempDir('parts-empty-out'), 'dist');
     await buildOrThrow({ contentDir: content, outDir: out });
     expect(JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8'))).toEqual({ parts: 1 });
-    expect(JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8'))).toMatchObject({ languages: {} });
+    expect(JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8'))).toMatchObject({
+      languages: {},
+    });
     await expect(readFile(join(out, 'pagefind/pagefind.js'), 'utf8')).resolves.toContain('createInstance');
   });
 
@@ -56,7 +80,9 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     const out = join(await tempDir('parts-bad-out'), 'dist');
     const result = await buildSite({ contentDir: content, outDir: out, env: { ARCHIVE_SEARCH_PART_WORDS: 'lots' } });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain('ARCHIVE_SEARCH_PART_WORDS is "lots": expected a whole number of words, such as 8000000');
+    expect(result.output).toContain(
+      'ARCHIVE_SEARCH_PART_WORDS is "lots": expected a whole number of words, such as 8000000',
+    );
     expect(result.output).not.toContain('[build]');
   });
 });

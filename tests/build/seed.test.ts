@@ -39,7 +39,9 @@ describe('the seed release, built from content/ in Tokyo time', () => {
     const facts = Object.fromEntries(
       findAll(document, (e) => e.tagName === 'div' && findAll(e, (d) => d.tagName === 'dt').length === 1).map((div) => [
         textOf(findAll(div, (e) => e.tagName === 'dt')[0]!),
-        textOf(findAll(div, (e) => e.tagName === 'dd')[0]!).replace(/\s+/g, ' ').trim(),
+        textOf(findAll(div, (e) => e.tagName === 'dd')[0]!)
+          .replace(/\s+/g, ' ')
+          .trim(),
       ]),
     );
     expect(facts).toMatchObject({
@@ -79,11 +81,16 @@ describe('the seed release, built from content/ in Tokyo time', () => {
       .split('\n')
       .filter((line) => line.startsWith('/'));
     for (const permalink of listed) {
-      expect(existsSync(join(out, permalink, 'index.html')), `${permalink} no longer resolves: add it to content/redirects.json`).toBe(true);
+      expect(
+        existsSync(join(out, permalink, 'index.html')),
+        `${permalink} no longer resolves: add it to content/redirects.json`,
+      ).toBe(true);
     }
     const { releases } = await checkContent(join(ROOT, 'content/releases'));
     for (const data of releases.values()) {
-      expect(listed, `add /${releasePath(data)} to tests/fixtures/published-permalinks.txt`).toContain(`/${releasePath(data)}`);
+      expect(listed, `add /${releasePath(data)} to tests/fixtures/published-permalinks.txt`).toContain(
+        `/${releasePath(data)}`,
+      );
     }
   });
 });

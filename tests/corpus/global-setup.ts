@@ -23,14 +23,24 @@ export default async function setup(project: TestProject) {
   const reuse = process.env['CORPUS_SITE'];
   if (reuse) {
     const server = await serve(join(reuse, 'dist'));
-    project.provide('corpusSite', { url: server.url, content: join(reuse, 'content'), out: join(reuse, 'dist'), importOutput: '' });
+    project.provide('corpusSite', {
+      url: server.url,
+      content: join(reuse, 'content'),
+      out: join(reuse, 'dist'),
+      importOutput: '',
+    });
     return () => server.close();
   }
   const work = await tempDir('corpus');
   const content = join(work, 'content');
   const out = join(work, 'dist');
   const adversarial = join(work, 'adversarial.jsonl');
-  await writeFile(adversarial, adversarialRecords().map((r) => JSON.stringify(r)).join('\n'));
+  await writeFile(
+    adversarial,
+    adversarialRecords()
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
   const imported = await runImportCommand(['--content', content, CORPUS_DIR, SEED_FILE, adversarial]);
   if (imported.code !== 0) throw new Error(`import failed:\n${imported.stdout.slice(-2000)}${imported.stderr}`);
   await buildOrThrow({ contentDir: content, outDir: out });

@@ -115,7 +115,9 @@ describe('known-item search on the whole corpus', () => {
     }
     const typedRate = inTopThree / SAMPLE;
     const quotedRate = first / SAMPLE;
-    console.log(`known-item search: typed phrase in top 3 for ${inTopThree}/${SAMPLE} (${typedRate}), quoted phrase first for ${first}/${SAMPLE} (${quotedRate})`);
+    console.log(
+      `known-item search: typed phrase in top 3 for ${inTopThree}/${SAMPLE} (${typedRate}), quoted phrase first for ${first}/${SAMPLE} (${quotedRate})`,
+    );
     if (missed.length > 0) console.log(missed.join('\n'));
     expect(typedRate, missed.join('\n')).toBeGreaterThanOrEqual(0.95);
     expect(quotedRate, missed.join('\n')).toBeGreaterThanOrEqual(0.95);

@@ -20,7 +20,7 @@ beforeAll(async () => {
 /** A listing's pages in order, following each page's rel=next link from the first. */
 async function walkListing(first: string) {
   const pages: { path: string; releases: string[] }[] = [];
-  for (let path: string | undefined = first; path; ) {
+  for (let path: string | undefined = first; path;) {
     const document = parseHtml(await readFile(join(out, path, 'index.html'), 'utf8'));
     const list = findAll(document, (e) => e.tagName === 'ol' && (attribute(e, 'class') ?? '').includes('release-list'));
     const links = list.flatMap((ol) => findAll(ol, (e) => e.tagName === 'a').map((a) => attribute(a, 'href')!));
@@ -48,7 +48,8 @@ function problems(seen: Map<string, string[]>, expected: (release: StoredRelease
   const wrong: string[] = [];
   for (const release of releases) {
     const on = seen.get(`/${release.path}`) ?? [];
-    if (on.length !== 1 || !on[0]!.startsWith(expected(release))) wrong.push(`/${release.path} is on ${JSON.stringify(on)}`);
+    if (on.length !== 1 || !on[0]!.startsWith(expected(release)))
+      wrong.push(`/${release.path} is on ${JSON.stringify(on)}`);
   }
   return wrong;
 }
@@ -84,11 +85,15 @@ describe('listings of the whole corpus', () => {
     const slug = facetSlugs(releases.map((r) => r.data.speaker)).get(busiest);
     const pages = await walkListing(`speakers/${slug}/`);
     expect(pages.length).toBe(Math.ceil(count / 50));
-    expect(pages.map((p) => p.path)).toEqual(pages.map((_, i) => (i === 0 ? `speakers/${slug}/` : `speakers/${slug}/${i + 1}/`)));
+    expect(pages.map((p) => p.path)).toEqual(
+      pages.map((_, i) => (i === 0 ? `speakers/${slug}/` : `speakers/${slug}/${i + 1}/`)),
+    );
     for (const [i, page] of pages.entries()) {
       expect(page.releases.length).toBe(i < pages.length - 1 ? 50 : count - 50 * (pages.length - 1));
       const document = parseHtml(await readFile(join(out, page.path, 'index.html'), 'utf8'));
-      const prev = findAll(document, (e) => e.tagName === 'a' && attribute(e, 'rel') === 'prev').map((a) => attribute(a, 'href')!);
+      const prev = findAll(document, (e) => e.tagName === 'a' && attribute(e, 'rel') === 'prev').map((a) =>
+        attribute(a, 'href')!,
+      );
       expect(prev.length).toBe(i === 0 ? 0 : 1);
       if (i > 0) expect(prev[0]!.replace(/\/?$/, '/')).toBe(`/${pages[i - 1]!.path}`);
     }
@@ -103,7 +108,10 @@ describe('listings of the whole corpus', () => {
       ['years', new Set(releases.map((r) => r.data.date.slice(0, 4)))],
     ] as const) {
       const document = parseHtml(await readFile(join(out, dir, 'index.html'), 'utf8'));
-      const links = findAll(document, (e) => e.tagName === 'a' && new RegExp(`^/${dir}/[^/]+/$`).test(attribute(e, 'href') ?? ''));
+      const links = findAll(
+        document,
+        (e) => e.tagName === 'a' && new RegExp(`^/${dir}/[^/]+/$`).test(attribute(e, 'href') ?? ''),
+      );
       const targets = new Set(links.map((a) => attribute(a, 'href')!));
       // Years link to their months too: count only the year links there.
       const own = [...targets].filter((t) => dir !== 'years' || /^\/years\/\d{4}\/$/.test(t));
@@ -130,16 +138,23 @@ describe('listings of the whole corpus', () => {
       expect(hrefs).toContain(`/years/${release.data.date.slice(0, 4)}/`);
       expect(hrefs).toContain(`/years/${release.data.date.slice(0, 7)}/`);
       expect(hrefs).toContain(`/types/${release.data.type}/`);
-      const rel = (name: string) => findAll(document, (e) => e.tagName === 'a' && attribute(e, 'rel') === name).map((a) => attribute(a, 'href'));
+      const rel = (name: string) =>
+        findAll(document, (e) => e.tagName === 'a' && attribute(e, 'rel') === name).map((a) => attribute(a, 'href'));
       expect(rel('prev'), release.path).toEqual(i + 1 < sorted.length ? [`/${sorted[i + 1]!.path}`] : []);
       expect(rel('next'), release.path).toEqual(i > 0 ? [`/${sorted[i - 1]!.path}`] : []);
     }
     const seedPage = parseHtml(await readFile(join(out, sorted[seed]!.path, 'index.html'), 'utf8'));
     const seedLinks = findAll(seedPage, (e) => e.tagName === 'a').map((a) => [textOf(a), attribute(a, 'href')]);
-    expect(seedLinks).toContainEqual(['NATO - North Atlantic Treaty Organisation', '/organisations/nato-north-atlantic-treaty-organisation/']);
+    expect(seedLinks).toContainEqual([
+      'NATO - North Atlantic Treaty Organisation',
+      '/organisations/nato-north-atlantic-treaty-organisation/',
+    ]);
     const withVenue = releases.find((r) => r.data.venue === 'James S. Brady Press Briefing Room')!;
     const venuePage = parseHtml(await readFile(join(out, withVenue.path, 'index.html'), 'utf8'));
     const venueLinks = findAll(venuePage, (e) => e.tagName === 'a').map((a) => [textOf(a), attribute(a, 'href')]);
-    expect(venueLinks).toContainEqual(['James S. Brady Press Briefing Room', '/venues/james-s-brady-press-briefing-room/']);
+    expect(venueLinks).toContainEqual([
+      'James S. Brady Press Briefing Room',
+      '/venues/james-s-brady-press-briefing-room/',
+    ]);
   });
 });

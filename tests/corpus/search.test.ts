@@ -44,11 +44,23 @@ function box(group: string, value: string, count: number) {
 describe('filters', () => {
   it('narrows to each filter’s value, showing the count each value will give', async () => {
     const cases = [
-      { group: 'Speaker', value: 'George Washington', test: (r: StoredRelease) => r.data.speaker === 'George Washington' },
-      { group: 'Organisation', value: 'The White House', test: (r: StoredRelease) => r.data.organisation === 'The White House' },
+      {
+        group: 'Speaker',
+        value: 'George Washington',
+        test: (r: StoredRelease) => r.data.speaker === 'George Washington',
+      },
+      {
+        group: 'Organisation',
+        value: 'The White House',
+        test: (r: StoredRelease) => r.data.organisation === 'The White House',
+      },
       { group: 'Type', value: 'Speech', test: (r: StoredRelease) => typeLabel(r.data.type) === 'Speech' },
       { group: 'Year', value: '1865', test: (r: StoredRelease) => r.data.date.startsWith('1865') },
-      { group: 'Venue', value: 'Via Conference Call', test: (r: StoredRelease) => r.data.venue === 'Via Conference Call' },
+      {
+        group: 'Venue',
+        value: 'Via Conference Call',
+        test: (r: StoredRelease) => r.data.venue === 'Via Conference Call',
+      },
     ];
     for (const { group, value, test } of cases) {
       const expected = releases.filter(test);
@@ -73,7 +85,10 @@ describe('filters', () => {
     expect(await resultCount(page)).toBe(lincoln + grant);
     expect(new URL(page.url()).searchParams.getAll('speaker')).toEqual(['Abraham Lincoln', 'Ulysses S. Grant']);
     // Counts now say what each value gives alongside the chosen speakers.
-    const in1863 = countWhere(releases, (d) => d.date.startsWith('1863') && ['Abraham Lincoln', 'Ulysses S. Grant'].includes(d.speaker));
+    const in1863 = countWhere(
+      releases,
+      (d) => d.date.startsWith('1863') && ['Abraham Lincoln', 'Ulysses S. Grant'].includes(d.speaker),
+    );
     expect(in1863).toBeGreaterThan(0);
     await box('Year', '1863', in1863).check();
     await settled(page);
@@ -101,7 +116,10 @@ describe('sorting', () => {
   it('orders by relevance unless asked, then newest or oldest first', async () => {
     await open('?speaker=George+Washington');
     await expect(page.getByRole('combobox', { name: 'Order' }).inputValue()).resolves.toBe('relevance');
-    const dates = releases.filter((r) => r.data.speaker === 'George Washington').map((r) => r.data.date).sort();
+    const dates = releases
+      .filter((r) => r.data.speaker === 'George Washington')
+      .map((r) => r.data.date)
+      .sort();
     await page.getByRole('combobox', { name: 'Order' }).selectOption('oldest');
     await settled(page);
     await showAll(page);
@@ -192,7 +210,9 @@ describe('phrases', () => {
   });
 
   it('in quotes, finds only the release with the exact words “coalition of the willing”', async () => {
-    const holding = releases.filter((r) => searchWords(r.body).includes(' coalition of the willing ')).map((r) => `/${r.path}`);
+    const holding = releases
+      .filter((r) => searchWords(r.body).includes(' coalition of the willing '))
+      .map((r) => `/${r.path}`);
     await open(`?q=${encodeURIComponent('"coalition of the willing"')}`);
     expect(await resultPaths(page)).toEqual(holding);
     expect(holding).toEqual(['/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/']);
@@ -204,7 +224,10 @@ describe('the address keeps the search', () => {
     await open();
     await page.getByRole('searchbox', { name: 'Search words' }).pressSequentially('health care');
     await settled(page);
-    await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Remarks \(/ }).check();
+    await page
+      .getByRole('group', { name: 'Type' })
+      .getByRole('checkbox', { name: /^Remarks \(/ })
+      .check();
     await settled(page);
     await page.getByLabel('From', { exact: true }).fill('2009-01-01');
     await settled(page);
@@ -245,10 +268,13 @@ describe('the address keeps the search', () => {
 
 describe('from a result to the release', () => {
   async function inViewport(selector: string): Promise<boolean> {
-    return page.locator(selector).first().evaluate((e) => {
-      const box = e.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
-    });
+    return page
+      .locator(selector)
+      .first()
+      .evaluate((e) => {
+        const box = e.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
   }
 
   it('opens the release with the search words marked, scrolled to the first match', async () => {
@@ -259,7 +285,9 @@ describe('from a result to the release', () => {
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((m) => m.toLowerCase().startsWith('lusitania'))).toBe(true);
     expect(await inViewport('mark.search-hit')).toBe(true);
-    await expect(page.locator('.highlight-note').textContent()).resolves.toMatch(/^\d+ match(es)? for “Lusitania” marked/);
+    await expect(page.locator('.highlight-note').textContent()).resolves.toMatch(
+      /^\d+ match(es)? for “Lusitania” marked/,
+    );
   });
 
   it('opens a paragraph’s sub-result at that paragraph, its match marked', async () => {
@@ -278,28 +306,37 @@ describe('sub-results', () => {
     let checked = 0;
     for (const query of ['tariff', 'Lusitania', 'weapons of mass destruction', 'liberty']) {
       await open(`?q=${encodeURIComponent(query)}`);
-      const subs = await page.locator('.sub-results a').evaluateAll((links) =>
-        links.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent ?? '' })),
-      );
+      const subs = await page
+        .locator('.sub-results a')
+        .evaluateAll((links) => links.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent ?? '' })));
       expect(subs.length, query).toBeGreaterThan(3);
       // Each release page is fetched and its paragraph read as the reader's page shows it.
-      const paragraphs = await page.evaluate(async (hrefs) => {
-        const texts: Record<string, string> = {};
-        for (const href of hrefs) {
-          const url = new URL(href);
-          const html = await (await fetch(url.pathname + url.search)).text();
-          const doc = new DOMParser().parseFromString(html, 'text/html');
-          texts[href] = doc.getElementById(url.hash.slice(1))?.textContent ?? '';
-        }
-        return texts;
-      }, subs.map((sub) => sub.href));
+      const paragraphs = await page.evaluate(
+        async (hrefs) => {
+          const texts: Record<string, string> = {};
+          for (const href of hrefs) {
+            const url = new URL(href);
+            const html = await (await fetch(url.pathname + url.search)).text();
+            const doc = new DOMParser().parseFromString(html, 'text/html');
+            texts[href] = doc.getElementById(url.hash.slice(1))?.textContent ?? '';
+          }
+          return texts;
+        },
+        subs.map((sub) => sub.href),
+      );
       for (const sub of subs) {
         const paragraph = paragraphs[sub.href]!;
         expect(paragraph, sub.href).not.toBe('');
         // The excerpt is a run of the paragraph's words, without the lone dashes search skips.
-        const quoted = sub.text.replace(/^¶ \d+ /, '').replace(/^… /, '').replace(/ …$/, '');
+        const quoted = sub.text
+          .replace(/^¶ \d+ /, '')
+          .replace(/^… /, '')
+          .replace(/ …$/, '');
         const words = (text: string) =>
-          text.split(/\s+/).filter((word) => word && !/^(-{1,3}|[\u2012-\u2015]{1,3})$/.test(word)).join(' ');
+          text
+            .split(/\s+/)
+            .filter((word) => word && !/^(-{1,3}|[\u2012-\u2015]{1,3})$/.test(word))
+            .join(' ');
         expect(words(paragraph), sub.href).toContain(words(quoted));
         checked++;
       }
@@ -317,7 +354,9 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=emancipation\+proclamation$/);
     await settled(page);
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/^\d+ releases found for “emancipation proclamation”\.$/);
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(
+      /^\d+ releases found for “emancipation proclamation”\.$/,
+    );
     await page.keyboard.press('/');
     await page.keyboard.press('ArrowDown');
     const links = await page.locator('.result h2 a').evaluateAll((a) => a.map((e) => (e as HTMLAnchorElement).href));

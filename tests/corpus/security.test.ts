@@ -54,9 +54,11 @@ async function violations(): Promise<string[]> {
 /** Elements that exist only if markup from the releases became markup on the page. */
 async function injected(): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('img[src="x"], svg[onload], [onerror], a[href^="javascript:"], script:not([src]):not([type="application/ld+json"])')].map(
-      (e) => e.outerHTML.slice(0, 80),
-    ),
+    [
+      ...document.querySelectorAll(
+        'img[src="x"], svg[onload], [onerror], a[href^="javascript:"], script:not([src]):not([type="application/ld+json"])',
+      ),
+    ].map((e) => e.outerHTML.slice(0, 80)),
   );
 }
 
@@ -105,7 +107,10 @@ describe('hostile text', () => {
     const result = page.locator('.result', { hasText: 'img src=x' }).first();
     await expect(result.locator('h2').textContent()).resolves.toBe(HOSTILE['title']);
     await expect(result.locator('.excerpt').textContent()).resolves.toContain('<script>alert("text")</script>');
-    await page.getByRole('group', { name: 'Speaker' }).getByRole('checkbox', { name: HOSTILE['speaker']!, exact: false }).check();
+    await page
+      .getByRole('group', { name: 'Speaker' })
+      .getByRole('checkbox', { name: HOSTILE['speaker']!, exact: false })
+      .check();
     await settled(page);
     await page.locator('.result h2 a').first().click();
     await page.waitForURL(/highlight=/);
@@ -133,16 +138,32 @@ describe('content security policy', () => {
     const policy = contentSecurityPolicy();
     expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
     expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
-    for (const path of ['index.html', `${hostile.path}index.html`, 'search/index.html', 'speakers/index.html', '404.html']) {
+    for (const path of [
+      'index.html',
+      `${hostile.path}index.html`,
+      'search/index.html',
+      'speakers/index.html',
+      '404.html',
+    ]) {
       const html = await readFile(join(out, path), 'utf8');
       const metas = findAll(parseHtml(html), (e) => attribute(e, 'http-equiv') === 'content-security-policy');
-      expect(metas.map((meta) => attribute(meta, 'content')), path).toEqual([policy]);
+      expect(
+        metas.map((meta) => attribute(meta, 'content')),
+        path,
+      ).toEqual([policy]);
       const document = parseHtml(html);
-      const inline = findAll(document, (e) => e.tagName === 'script' && !attribute(e, 'src') && attribute(e, 'type') !== 'application/ld+json');
+      const inline = findAll(
+        document,
+        (e) => e.tagName === 'script' && !attribute(e, 'src') && attribute(e, 'type') !== 'application/ld+json',
+      );
       expect(inline.length, path).toBe(0);
-      expect(findAll(document, (e) => e.tagName === 'style' || attribute(e, 'style') !== undefined).length, path).toBe(0);
+      expect(findAll(document, (e) => e.tagName === 'style' || attribute(e, 'style') !== undefined).length, path).toBe(
+        0,
+      );
     }
-    expect(await readFile(join(out, '_headers'), 'utf8')).toContain(`Content-Security-Policy: ${contentSecurityPolicy(true)}`);
+    expect(await readFile(join(out, '_headers'), 'utf8')).toContain(
+      `Content-Security-Policy: ${contentSecurityPolicy(true)}`,
+    );
   });
 
   it('lets a reader browse, search, filter, page and open results with no rule broken', async () => {
@@ -150,10 +171,13 @@ describe('content security policy', () => {
     await reader.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { violations: string[] }).violations = seen;
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
     });
     const seen: string[] = [];
-    const record = async () => seen.push(...(await reader.evaluate(() => (window as unknown as { violations: string[] }).violations)));
+    const record = async () =>
+      seen.push(...(await reader.evaluate(() => (window as unknown as { violations: string[] }).violations)));
     for (const path of ['/', '/archive/3/', '/speakers/abraham-lincoln/', '/years/', '/no-such-page/']) {
       await reader.goto(`${site}${path}`);
       await record();
@@ -161,7 +185,10 @@ describe('content security policy', () => {
     await reader.goto(`${site}/search/`);
     await reader.getByRole('searchbox', { name: 'Search words' }).pressSequentially('liberty');
     await settled(reader);
-    await reader.getByRole('group', { name: 'Year' }).getByRole('checkbox', { name: /^1863 / }).check();
+    await reader
+      .getByRole('group', { name: 'Year' })
+      .getByRole('checkbox', { name: /^1863 / })
+      .check();
     await settled(reader);
     await reader.getByRole('combobox', { name: 'Order' }).selectOption('oldest');
     await settled(reader);

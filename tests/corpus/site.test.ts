@@ -21,13 +21,17 @@ import { facetSlugs } from '../../src/model/facets.ts';
 
 /** The test's own reading of an input text: its non-blank lines, trimmed, CRLF or not. */
 function lines(text: string): string[] {
-  return text.split(/\r\n|\n|\r/).map((line) => line.trim()).filter((line) => line.length > 0);
+  return text
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
 }
 
 /** Where a built page's paragraphs first differ from the expected ones, in words. */
 function difference(expected: string[], actual: string[]): string | undefined {
   const index = expected.findIndex((paragraph, i) => paragraph !== actual[i]);
-  if (index === -1) return expected.length === actual.length ? undefined : `${actual.length} paragraphs instead of ${expected.length}`;
+  if (index === -1)
+    return expected.length === actual.length ? undefined : `${actual.length} paragraphs instead of ${expected.length}`;
   const want = expected[index]!;
   const got = actual[index] ?? '';
   let at = 0;
@@ -111,7 +115,9 @@ describe('importing the whole corpus and building it', () => {
 
   it('lists every release in the archive feed, its speaker’s and its organisation’s feeds, and the sitemap', async () => {
     const url = (release: ReleaseData) => `http://localhost:4321/${releasePath(release)}`;
-    const archive = new Map(feedItems(await readFile(join(out, 'feed.xml'), 'utf8')).map((item) => [item.link, item.date]));
+    const archive = new Map(
+      feedItems(await readFile(join(out, 'feed.xml'), 'utf8')).map((item) => [item.link, item.date]),
+    );
     const speakers = facetSlugs(releases.map((r) => r.speaker));
     const organisations = facetSlugs(releases.flatMap((r) => (r.organisation ? [r.organisation] : [])));
     const feeds = new Map<string, Map<string, string>>();
@@ -131,9 +137,15 @@ describe('importing the whole corpus and building it', () => {
     }
     const missing: string[] = [];
     for (const release of releases) {
-      if (archive.get(url(release)) !== release.date) missing.push(`${url(release)}: not in feed.xml with date ${release.date}`);
-      if ((await feed(`speakers/${speakers.get(release.speaker)}/feed.xml`)).get(url(release)) !== release.date) missing.push(`${url(release)}: not in its speaker's feed`);
-      if (release.organisation && (await feed(`organisations/${organisations.get(release.organisation)}/feed.xml`)).get(url(release)) !== release.date) {
+      if (archive.get(url(release)) !== release.date)
+        missing.push(`${url(release)}: not in feed.xml with date ${release.date}`);
+      if ((await feed(`speakers/${speakers.get(release.speaker)}/feed.xml`)).get(url(release)) !== release.date)
+        missing.push(`${url(release)}: not in its speaker's feed`);
+      if (
+        release.organisation &&
+        (await feed(`organisations/${organisations.get(release.organisation)}/feed.xml`)).get(url(release)) !==
+          release.date
+      ) {
         missing.push(`${url(release)}: not in its organisation's feed`);
       }
       if (!sitemap.has(url(release))) missing.push(`${url(release)}: not in the sitemap`);
@@ -146,9 +158,13 @@ describe('importing the whole corpus and building it', () => {
     const disagreements: string[] = [];
     for (const release of releases) {
       const json = JSON.parse(await readFile(join(out, `${releasePath(release).replace(/\/$/, '')}.json`), 'utf8'));
-      const problem = difference(releaseParagraphs(await readFile(join(out, releasePath(release), 'index.html'), 'utf8')), json.paragraphs);
+      const problem = difference(
+        releaseParagraphs(await readFile(join(out, releasePath(release), 'index.html'), 'utf8')),
+        json.paragraphs,
+      );
       if (problem) disagreements.push(`${releasePath(release)}: ${problem}`);
-      if (json.title !== release.title || json.date !== release.date || json.speaker !== release.speaker) disagreements.push(`${releasePath(release)}: fields differ`);
+      if (json.title !== release.title || json.date !== release.date || json.speaker !== release.speaker)
+        disagreements.push(`${releasePath(release)}: fields differ`);
     }
     expect(disagreements.slice(0, 10)).toEqual([]);
     expect(JSON.parse(await readFile(join(out, 'releases.json'), 'utf8')).count).toBe(releases.length);

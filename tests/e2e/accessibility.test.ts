@@ -12,7 +12,6 @@ import { settled } from '../support/search-page.ts';
 
 const site = inject('siteUrl');
 
-
 let browser: Browser;
 
 beforeAll(async () => {
@@ -40,7 +39,13 @@ describe.each(['light', 'dark'] as const)('accessibility in %s colours', (colorS
         const result = await window.axe.run(document, {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
         });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        return result.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
       });
       found.push(...violations.map((v) => `${kind} (${path}): ${v}`));
     }
@@ -56,7 +61,9 @@ describe('text and motion', () => {
     const overflowing: string[] = [];
     for (const [kind, path] of PAGES) {
       await load(page, path);
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const wide = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       if (wide > 0) overflowing.push(`${kind}: ${wide}px too wide`);
     }
     expect(overflowing).toEqual([]);
@@ -69,7 +76,9 @@ describe('text and motion', () => {
     for (const [kind, path] of PAGES) {
       await load(page, path);
       await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const wide = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       if (wide > 0) overflowing.push(`${kind}: ${wide}px too wide`);
     }
     expect(overflowing).toEqual([]);
@@ -83,7 +92,9 @@ describe('text and motion', () => {
       [document.documentElement, ...document.querySelectorAll('body *')].flatMap((element) => {
         const style = getComputedStyle(element);
         const seconds = (value: string) => Math.max(...value.split(',').map((v) => parseFloat(v) || 0));
-        return style.scrollBehavior === 'smooth' || seconds(style.transitionDuration) > 0 || seconds(style.animationDuration) > 0
+        return style.scrollBehavior === 'smooth' ||
+          seconds(style.transitionDuration) > 0 ||
+          seconds(style.animationDuration) > 0
           ? [element.tagName]
           : [];
       }),

@@ -39,16 +39,16 @@ describe('reading and browsing', () => {
   it('pages through the archive, newest first, with links between pages', async () => {
     await page.goto(`${site}/archive/`);
     await expect(page.getByText('61 releases, newest first.').count()).resolves.toBe(1);
-    const firstPage = await page.locator('.release-list time').evaluateAll((times) =>
-      times.map((t) => t.getAttribute('datetime')!),
-    );
+    const firstPage = await page
+      .locator('.release-list time')
+      .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
     expect(firstPage).toHaveLength(50);
     expect([...firstPage].sort().reverse()).toEqual(firstPage);
     await page.getByRole('link', { name: 'Older →' }).click();
     await page.waitForURL(`${site}/archive/2/`);
-    const secondPage = await page.locator('.release-list time').evaluateAll((times) =>
-      times.map((t) => t.getAttribute('datetime')!),
-    );
+    const secondPage = await page
+      .locator('.release-list time')
+      .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
     expect(secondPage).toHaveLength(11);
     expect(secondPage[0]! <= firstPage.at(-1)!).toBe(true);
     expect(secondPage.at(-1)).toBe('1789-04-30');
@@ -112,7 +112,9 @@ describe('without JavaScript', () => {
     await expect(noScript.locator('[data-pagefind-body] p').count()).resolves.toBe(13);
     await noScript.goto(`${site}/search/?q=PURL`);
     await expect(noScript.locator('.no-script').isVisible()).resolves.toBe(true);
-    await expect(noScript.locator('.no-script').textContent()).resolves.toMatch(/^\s*Search needs JavaScript, which is turned off/);
+    await expect(noScript.locator('.no-script').textContent()).resolves.toMatch(
+      /^\s*Search needs JavaScript, which is turned off/,
+    );
     await expect(noScript.locator('#search').isVisible()).resolves.toBe(false);
     await context.close();
   });

@@ -13,7 +13,8 @@ describe('HTML validity', () => {
       const html = await (await fetch(`${site}${path}`)).text();
       const report = await validator.validateString(html, path);
       for (const result of report.results) {
-        for (const message of result.messages) found.push(`${kind} (${path}) line ${message.line}: ${message.ruleId}: ${message.message}`);
+        for (const message of result.messages)
+          found.push(`${kind} (${path}) line ${message.line}: ${message.ruleId}: ${message.message}`);
       }
     }
     expect(found).toEqual([]);

@@ -60,7 +60,9 @@ describe('linking and citing, on a site deployed under /press/', () => {
       'Rutte, Mark. “Remarks by NATO Secretary General Mark Rutte.” Remarks, European Parliament, January 26, 2026. NATO - North Atlantic Treaty Organisation. Distributed by Public Technologies (PUBT). https://example.org/press/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/.',
     );
     await page.getByRole('button', { name: 'Copy BibTeX citation' }).click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(/^@misc\{rutte2026remarks,\n {2}author = \{Rutte, Mark\},/);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(
+      /^@misc\{rutte2026remarks,\n {2}author = \{Rutte, Mark\},/,
+    );
     await expect(page.locator('.copy-status').textContent()).resolves.toBe('Citation copied.');
   });
 
@@ -78,7 +80,9 @@ describe('linking and citing, on a site deployed under /press/', () => {
     const shown = await page.evaluate(() => {
       const visible = (selector: string) => {
         const element = document.querySelector(selector);
-        return element !== null && getComputedStyle(element).display !== 'none' && getComputedStyle(element).opacity !== '0';
+        return (
+          element !== null && getComputedStyle(element).display !== 'none' && getComputedStyle(element).opacity !== '0'
+        );
       };
       return {
         header: visible('.site-header'),
@@ -93,7 +97,8 @@ describe('linking and citing, on a site deployed under /press/', () => {
       header: false,
       footer: false,
       search: false,
-      permalink: 'Permalink: https://example.org/press/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/',
+      permalink:
+        'Permalink: https://example.org/press/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/',
       number: true,
     });
   });

@@ -61,7 +61,9 @@ describe('search', () => {
     const meta = await page.locator('.result').first().locator('.result-meta').textContent();
     expect(meta).toBe('26 January 2026Mark RutteEuropean Parliament');
     // Searching runs in Pagefind's worker, so the page keeps answering keys while it searches.
-    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain('/press/pagefind/pagefind-worker.js');
+    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain(
+      '/press/pagefind/pagefind-worker.js',
+    );
   });
 
   it('starts from the header search box on any page', async () => {
@@ -89,14 +91,20 @@ describe('search', () => {
     const { speaker, count } = counted[0]!;
     expect(count).toBeLessThan(all);
     await speakerFilter.getByRole('checkbox', { name: `${speaker} (${count})` }).check();
-    await page.waitForFunction((n) => document.querySelector('[role="status"]')?.textContent?.startsWith(`${n} release`), count);
+    await page.waitForFunction(
+      (n) => document.querySelector('[role="status"]')?.textContent?.startsWith(`${n} release`),
+      count,
+    );
     expect(await resultCount()).toBe(count);
     expect(new URL(page.url()).searchParams.getAll('speaker')).toEqual([speaker]);
     const speakers = await page.locator('.result .result-meta span:first-of-type').allTextContents();
     expect(speakers).toHaveLength(Math.min(count, 10));
     expect(new Set(speakers)).toEqual(new Set([speaker]));
     await page.goBack();
-    await page.waitForFunction((n) => document.querySelector('[role="status"]')?.textContent?.startsWith(`${n} release`), all);
+    await page.waitForFunction(
+      (n) => document.querySelector('[role="status"]')?.textContent?.startsWith(`${n} release`),
+      all,
+    );
     expect(await resultCount()).toBe(all);
     await expect(speakerFilter.getByRole('checkbox', { checked: true }).count()).resolves.toBe(0);
   });

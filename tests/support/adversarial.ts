@@ -13,7 +13,7 @@ const META = [
   '___',
   '===',
   'import x from "y"',
-  "export const a = 1",
+  'export const a = 1',
   'import{a}from"b"',
   '{process.exit(1)}',
   '{globalThis.alert?.("expression")}',

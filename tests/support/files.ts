@@ -34,9 +34,13 @@ afterAll(() => {
 export async function mountTmpfs(size: string, { readOnly = false } = {}): Promise<string> {
   const dir = await tempDir('tmpfs');
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}${readOnly ? ',ro' : ''}`, 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}${readOnly ? ',ro' : ''}`, 'tmpfs', dir], {
+      stdio: 'pipe',
+    });
   } catch (error) {
-    throw new Error(`these tests mount a tmpfs, which needs root (CI runs as root): ${(error as Error).message}`, { cause: error });
+    throw new Error(`these tests mount a tmpfs, which needs root (CI runs as root): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   undo.push(() => execFileSync('umount', [dir]));
   return dir;

@@ -11,7 +11,10 @@ export interface CommandResult {
 }
 
 /** Runs `npm run import -- <args>` (the script itself, on this Node) and collects its output. */
-export function runImportCommand(args: string[], options: { cwd?: string; onStdout?: (text: string) => void } = {}): Promise<CommandResult> & { kill(): void } {
+export function runImportCommand(
+  args: string[],
+  options: { cwd?: string; onStdout?: (text: string) => void } = {},
+): Promise<CommandResult> & { kill(): void } {
   const child = spawn(process.execPath, [join(ROOT, 'scripts/import.ts'), ...args], {
     cwd: options.cwd ?? ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

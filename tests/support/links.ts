@@ -11,20 +11,35 @@ function target(out: string, pagePath: string, link: string, origin: string, bas
   if (url.origin !== origin) return undefined;
   if (!url.pathname.startsWith(base)) return { file: undefined, fragment: '', path: url.pathname };
   const path = decodeURIComponent(url.pathname.slice(base.length));
-  const candidates = path === '' || path.endsWith('/') ? [join(out, path, 'index.html')] : [join(out, path), join(out, path, 'index.html')];
-  return { file: candidates.find((file) => existsSync(file)), fragment: decodeURIComponent(url.hash.slice(1)), path: url.pathname };
+  const candidates =
+    path === '' || path.endsWith('/')
+      ? [join(out, path, 'index.html')]
+      : [join(out, path), join(out, path, 'index.html')];
+  return {
+    file: candidates.find((file) => existsSync(file)),
+    fragment: decodeURIComponent(url.hash.slice(1)),
+    path: url.pathname,
+  };
 }
 
 /**
  * Checks every internal link of every HTML page under `out` (served at `origin` + `base`).
  * Returns the broken ones as "page → link: why".
  */
-export async function brokenLinks(out: string, origin: string, base = '/'): Promise<{ broken: string[]; checked: number }> {
+export async function brokenLinks(
+  out: string,
+  origin: string,
+  base = '/',
+): Promise<{ broken: string[]; checked: number }> {
   const ids = new Map<string, Set<string>>();
   const idsOf = async (file: string) => {
     let set = ids.get(file);
     if (!set) {
-      set = new Set(findAll(parseHtml(await readFile(file, 'utf8')), (e) => attribute(e, 'id') !== undefined).map((e) => attribute(e, 'id')!));
+      set = new Set(
+        findAll(parseHtml(await readFile(file, 'utf8')), (e) => attribute(e, 'id') !== undefined).map((e) =>
+          attribute(e, 'id')!,
+        ),
+      );
       ids.set(file, set);
     }
     return set;
@@ -34,7 +49,9 @@ export async function brokenLinks(out: string, origin: string, base = '/'): Prom
   for (const file of (await listFiles(out)).filter((f) => f.endsWith('.html'))) {
     const pagePath = `${base}${file.slice(out.length + 1).replace(/index\.html$/, '')}`;
     const document = parseHtml(await readFile(file, 'utf8'));
-    const links = findAll(document, (e) => ['a', 'link', 'script', 'img', 'source', 'iframe', 'form'].includes(e.tagName)).flatMap((e) =>
+    const links = findAll(document, (e) =>
+      ['a', 'link', 'script', 'img', 'source', 'iframe', 'form'].includes(e.tagName),
+    ).flatMap((e) =>
       ['href', 'src', 'action'].flatMap((name) => {
         const value = attribute(e, name);
         return value === undefined ? [] : [value];

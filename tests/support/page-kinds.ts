@@ -22,7 +22,10 @@ export const PAGE_KINDS: [string, string][] = [
   ['venue', '/venues/european-parliament/'],
   ['search, empty', '/search/'],
   ['search with results', '/search/?q=people'],
-  ['search with filters and dates chosen', '/search/?q=people&type=Remarks&year=2016&from=2016-01-01&to=2016-12-31&sort=newest'],
+  [
+    'search with filters and dates chosen',
+    '/search/?q=people&type=Remarks&year=2016&from=2016-01-01&to=2016-12-31&sort=newest',
+  ],
   ['search with a date problem', '/search/?from=2016-02-30'],
   ['page not found', '/no-such-page/'],
 ];

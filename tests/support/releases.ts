@@ -30,5 +30,9 @@ export function countWhere(releases: readonly StoredRelease[], test: (data: Rele
 
 /** A text as search sees words: lower case, one space between words, padded with spaces. */
 export function searchWords(text: string): string {
-  return ` ${text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
+  return ` ${text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ')} `;
 }

@@ -15,7 +15,9 @@ export async function resultCount(page: Page): Promise<number> {
 
 /** The paths of the releases shown, in order, without the highlight query. */
 export async function resultPaths(page: Page): Promise<string[]> {
-  return page.locator('.result h2 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return page
+    .locator('.result h2 a')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 /** The dates of the results shown, `YYYY-MM-DD`, in order. */

@@ -28,7 +28,10 @@ export interface Served {
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** The headers a `_headers` file gives every path (`/*`), as hosts that read one apply them. */

@@ -77,7 +77,9 @@ export function startBuild(options: BuildOptions): RunningBuild {
   // Vitest puts its own Vite variables (BASE_URL, NODE_ENV=test, DEV, …) into the environment; a
   // build that inherited them would take them for its own settings.
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(?:BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*|npm_.*)$/.test(key)),
+    Object.entries(process.env).filter(
+      ([key]) => !/^(?:BASE_URL|NODE_ENV|MODE|DEV|PROD|SSR|TEST|VITEST.*|npm_.*)$/.test(key),
+    ),
   );
   const env: NodeJS.ProcessEnv = {
     ...inherited,
@@ -91,7 +93,12 @@ export function startBuild(options: BuildOptions): RunningBuild {
   const [command, commandArgs] =
     options.via === 'npm'
       ? ['npm', ['run', 'build', '--silent', '--', ...args]]
-      : [process.execPath, options.via === 'astro' ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args] : [join(ROOT, 'scripts/build.ts'), ...args]];
+      : [
+          process.execPath,
+          options.via === 'astro'
+            ? [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...args]
+            : [join(ROOT, 'scripts/build.ts'), ...args],
+        ];
   const child = spawn(command, commandArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

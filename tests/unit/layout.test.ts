@@ -19,11 +19,21 @@ const RULES: Record<string, { stages: string[]; node: boolean; astroRuntime: boo
   scripts: { stages: ['scripts', 'search', 'model'], node: false, astroRuntime: false },
   importer: { stages: ['importer', 'model', 'env.ts'], node: true, astroRuntime: false },
   build: { stages: ['build', 'model', 'pagefind', 'env.ts'], node: true, astroRuntime: false },
-  site: { stages: ['site', 'model', 'build', 'search', 'pagefind', 'env.ts', 'consts.ts'], node: true, astroRuntime: true },
+  site: {
+    stages: ['site', 'model', 'build', 'search', 'pagefind', 'env.ts', 'consts.ts'],
+    node: true,
+    astroRuntime: true,
+  },
 };
 
 /** Modules of the model and Pagefind folders that the browser loads: they must not need Node. */
-const BROWSER_SAFE = ['model/dates.ts', 'pagefind/api.ts', 'pagefind/browser.ts', 'pagefind/parts.ts', 'pagefind/index-text.ts'];
+const BROWSER_SAFE = [
+  'model/dates.ts',
+  'pagefind/api.ts',
+  'pagefind/browser.ts',
+  'pagefind/parts.ts',
+  'pagefind/index-text.ts',
+];
 
 async function filesOf(stage: string): Promise<string[]> {
   const entries = await readdir(join(SRC, stage), { recursive: true });
@@ -31,7 +41,9 @@ async function filesOf(stage: string): Promise<string[]> {
 }
 
 function importsOf(text: string): string[] {
-  return [...text.matchAll(/^\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  return [...text.matchAll(/^\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1]!,
+  );
 }
 
 describe('the source tree', () => {
@@ -45,7 +57,10 @@ describe('the source tree', () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
     const tree = /## Layout\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const named = [...tree.matchAll(/^ {2}([a-z]+)\/ /gm)].map((m) => m[1]!).sort();
-    const folders = (await readdir(SRC, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const folders = (await readdir(SRC, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     expect(named).toEqual(folders);
   });
 
@@ -60,7 +75,8 @@ describe('the source tree', () => {
           const target = relative(SRC, resolve(dirname(path), specifier));
           const targetStage = target.split('/')[0]!;
           if (!rule.stages.includes(targetStage)) wrong.push(where);
-          else if (!rule.node && targetStage !== stage && !BROWSER_SAFE.includes(target) && targetStage !== 'search') wrong.push(`${where} (not browser-safe)`);
+          else if (!rule.node && targetStage !== stage && !BROWSER_SAFE.includes(target) && targetStage !== 'search')
+            wrong.push(`${where} (not browser-safe)`);
         } else if (specifier.startsWith('node:')) {
           if (!rule.node) wrong.push(where);
         } else if (specifier.startsWith('astro:')) {
@@ -76,7 +92,10 @@ describe('the source tree', () => {
     for (const module of BROWSER_SAFE) {
       for (const specifier of importsOf(await readFile(join(SRC, module), 'utf8'))) {
         if (specifier.startsWith('node:')) wrong.push(`${module} imports ${specifier}`);
-        else if (specifier.startsWith('.') && !BROWSER_SAFE.includes(relative(SRC, resolve(dirname(join(SRC, module)), specifier)))) {
+        else if (
+          specifier.startsWith('.') &&
+          !BROWSER_SAFE.includes(relative(SRC, resolve(dirname(join(SRC, module)), specifier)))
+        ) {
           wrong.push(`${module} imports ${specifier}, which is not on the browser-safe list`);
         }
       }

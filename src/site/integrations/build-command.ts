@@ -30,7 +30,9 @@ export default function buildCommand(): AstroIntegration {
         searchPartWords();
         if (command !== 'build' || process.env[STAGING_VARIABLE]) return;
         const args = passedOn(process.argv.slice(process.argv.indexOf('build') + 1));
-        const { status } = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts'), ...args], { stdio: 'inherit' });
+        const { status } = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts'), ...args], {
+          stdio: 'inherit',
+        });
         process.exit(status ?? 1);
       },
     },

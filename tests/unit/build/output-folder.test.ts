@@ -9,7 +9,8 @@ async function places() {
   const root = await tempDir('places');
   const project = join(root, 'work/project');
   const content = join(root, 'archive/content');
-  for (const dir of [join(project, 'src/pages'), join(project, 'public'), join(content, 'releases')]) await mkdir(dir, { recursive: true });
+  for (const dir of [join(project, 'src/pages'), join(project, 'public'), join(content, 'releases')])
+    await mkdir(dir, { recursive: true });
   return { root, project, content };
 }
 
@@ -17,7 +18,8 @@ async function reason(out: string, where: { project: string; content: string }):
   try {
     await refuseByPlace(out, where);
   } catch (error) {
-    if (error instanceof RefusedOutput) return error.message.replace(/^Refusing to build into [^:]+: /, '').replace(/\. Nothing was built.*/, '');
+    if (error instanceof RefusedOutput)
+      return error.message.replace(/^Refusing to build into [^:]+: /, '').replace(/\. Nothing was built.*/, '');
     throw error;
   }
   return 'allowed';
@@ -45,7 +47,9 @@ describe('where a build may put its site', () => {
     const where = await places();
     const link = join(where.root, 'link-to-archive');
     await symlink(join(where.root, 'archive'), link);
-    expect(await reason(join(link, 'content/releases'), where)).toBe(`it is inside the content folder (${where.content})`);
+    expect(await reason(join(link, 'content/releases'), where)).toBe(
+      `it is inside the content folder (${where.content})`,
+    );
     expect(await reason(link, where)).toBe('it is a symbolic link; name the folder it points to');
   });
 
@@ -57,7 +61,9 @@ describe('where a build may put its site', () => {
     const site = join(dir, 'site');
     await mkdir(join(site, 'releases'), { recursive: true });
     await writeFile(join(site, 'index.html'), '<h1>Archive</h1>');
-    await expect(inspectOutput(site)).rejects.toThrow(`it holds files this build did not make (index.html) and no ${MARKER}`);
+    await expect(inspectOutput(site)).rejects.toThrow(
+      `it holds files this build did not make (index.html) and no ${MARKER}`,
+    );
     await writeMarker(site, 12);
     expect(await inspectOutput(site)).toEqual({ kind: 'site', releases: 12 });
     await writeFile(join(site, 'releases/notes.txt'), 'mine');

@@ -11,7 +11,10 @@ async function fakeRenderer() {
     await mkdir(join(dir, path, '..'), { recursive: true });
     await writeFile(join(dir, path), text);
   };
-  await write('src/render.ts', "import { plugin } from './plugin.ts';\nimport type { Unused } from './types.ts';\nimport parse from 'parser';\n");
+  await write(
+    'src/render.ts',
+    "import { plugin } from './plugin.ts';\nimport type { Unused } from './types.ts';\nimport parse from 'parser';\n",
+  );
   await write('src/plugin.ts', 'export const plugin = 1;\n');
   await write('src/types.ts', 'export type Unused = 1;\n');
   await write('node_modules/parser/package.json', JSON.stringify({ version: '1.0.0', dependencies: { tokens: '^2' } }));
@@ -42,7 +45,14 @@ describe("the renderer's fingerprint", () => {
     const { modules, packages } = rendererParts(join(ROOT, 'src/model/render-body.ts'));
     expect([...modules.keys()]).toEqual(expect.arrayContaining(['render-body.ts', 'markdown.ts', 'paragraph-ids.ts']));
     const names = [...packages].map((name) => name.slice(0, name.lastIndexOf('@')));
-    expect(names).toEqual(expect.arrayContaining(['remark-gfm', 'remark-mdx', 'micromark-extension-gfm-autolink-literal', 'rehype-stringify']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'remark-gfm',
+        'remark-mdx',
+        'micromark-extension-gfm-autolink-literal',
+        'rehype-stringify',
+      ]),
+    );
     expect(currentRenderer()).toBe(rendererFingerprint(join(ROOT, 'src/model/render-body.ts')));
   });
 });

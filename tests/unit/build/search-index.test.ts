@@ -3,8 +3,9 @@ import { PartPlanner, indexedWords } from '../../../src/build/search-index.ts';
 
 describe('the words a part of the index counts', () => {
   it('counts the words from the release text on, not the page around it', () => {
-    const copy = '<html><head><title>Not these</title></head><body><nav>Nor these three</nav>'
-      + '<div class="remarks" data-pagefind-body><p>One two</p><p>three, four—\u2060five</p></div></body></html>';
+    const copy =
+      '<html><head><title>Not these</title></head><body><nav>Nor these three</nav>' +
+      '<div class="remarks" data-pagefind-body><p>One two</p><p>three, four—\u2060five</p></div></body></html>';
     expect(indexedWords(copy)).toBe(4);
   });
 

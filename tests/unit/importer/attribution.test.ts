@@ -4,9 +4,18 @@ import { attributionFromTitle, typeFromLabel, typeFromTitle } from '../../../src
 describe('speaker and role from a title', () => {
   it.each([
     ['Remarks by NATO Secretary General Mark Rutte', { role: 'NATO Secretary General', speaker: 'Mark Rutte' }],
-    ['Speech by NATO Secretary General Jens Stoltenberg at the Munich Security Conference', { role: 'NATO Secretary General', speaker: 'Jens Stoltenberg' }],
-    ['Statement by NSC Spokesperson Ned Price on Attacks in Burkina Faso', { role: 'NSC Spokesperson', speaker: 'Ned Price' }],
-    ['Address by President of the European Commission Ursula von der Leyen', { role: 'President of the European Commission', speaker: 'Ursula von der Leyen' }],
+    [
+      'Speech by NATO Secretary General Jens Stoltenberg at the Munich Security Conference',
+      { role: 'NATO Secretary General', speaker: 'Jens Stoltenberg' },
+    ],
+    [
+      'Statement by NSC Spokesperson Ned Price on Attacks in Burkina Faso',
+      { role: 'NSC Spokesperson', speaker: 'Ned Price' },
+    ],
+    [
+      'Address by President of the European Commission Ursula von der Leyen',
+      { role: 'President of the European Commission', speaker: 'Ursula von der Leyen' },
+    ],
     ['Press Briefing by Press Secretary Josh Earnest, 1/5/2016', { role: 'Press Secretary', speaker: 'Josh Earnest' }],
     ['Statement by the Press Secretary on the President’s Travel', { role: 'Press Secretary' }],
     ['Statement by the Vice President on the Mass Shooting in Orlando', { role: 'Vice President' }],

@@ -18,7 +18,9 @@ describe('the import command', () => {
     const dir = await tempDir('import-seed');
     const first = await runImportCommand(['--content', dir, ...SEED_ARGS, SEED_FILE]);
     expect(first.code).toBe(0);
-    expect(await readFile(join(dir, SEED_RELEASE), 'utf8')).toBe(await readFile(join(ROOT, 'content', SEED_RELEASE), 'utf8'));
+    expect(await readFile(join(dir, SEED_RELEASE), 'utf8')).toBe(
+      await readFile(join(ROOT, 'content', SEED_RELEASE), 'utf8'),
+    );
 
     const copy = await tempDir('content-copy');
     await cp(join(ROOT, 'content'), copy, { recursive: true });
@@ -37,7 +39,9 @@ describe('the import command', () => {
     const conflict = await runImportCommand(['--content', dir, ...SEED_ARGS, changed]);
     expect(conflict.code).toBe(1);
     expect(conflict.stdout).toContain('conflict  ');
-    expect(conflict.stdout).toContain('the input differs from the release already in the archive; use --force to overwrite it');
+    expect(conflict.stdout).toContain(
+      'the input differs from the release already in the archive; use --force to overwrite it',
+    );
     expect(conflict.stdout).toMatch(/^Imported 0, unchanged 0, conflicts 1, failed 0\.$/m);
     expect(await readFile(join(dir, SEED_RELEASE), 'utf8')).toBe(before);
 
@@ -52,7 +56,9 @@ describe('the import command', () => {
     const result = await runImportCommand(['--content', dir, '--dry-run', join(CORPUS_DIR, 'wire')]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^would import /m);
-    expect(result.stdout).toMatch(/^Dry run, nothing written: Would import 40, unchanged 0, conflicts 0, failed 0, skipped 1\.$/m);
+    expect(result.stdout).toMatch(
+      /^Dry run, nothing written: Would import 40, unchanged 0, conflicts 0, failed 0, skipped 1\.$/m,
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -66,10 +72,24 @@ describe('the import command', () => {
     await writeFile(
       join(inputs, 'speeches.jsonl'),
       [
-        JSON.stringify({ title: 'Good', speaker: 'A. Speaker', date: '2016-05-01', venue: '', text: 'Fine.', source_url: '' }),
+        JSON.stringify({
+          title: 'Good',
+          speaker: 'A. Speaker',
+          date: '2016-05-01',
+          venue: '',
+          text: 'Fine.',
+          source_url: '',
+        }),
         '{"title": "Broken", ',
         JSON.stringify({ title: 'No date', speaker: 'A. Speaker', date: '', venue: '', text: 'Text.', source_url: '' }),
-        JSON.stringify({ title: 'Bad date', speaker: 'A. Speaker', date: '2016-02-31', venue: '', text: 'Text.', source_url: '' }),
+        JSON.stringify({
+          title: 'Bad date',
+          speaker: 'A. Speaker',
+          date: '2016-02-31',
+          venue: '',
+          text: 'Text.',
+          source_url: '',
+        }),
       ].join('\n'),
     );
     const content = join(dir, 'content');
@@ -86,7 +106,10 @@ describe('the import command', () => {
       `failed    ${join(inputs, 'speeches.jsonl')}:3: no date: expected a "date" field written YYYY-MM-DD`,
       `failed    ${join(inputs, 'speeches.jsonl')}:4: impossible date "2016-02-31": expected a real day written YYYY-MM-DD`,
     ]) {
-      expect(failures.some((line) => line.startsWith(expected)), expected).toBe(true);
+      expect(
+        failures.some((line) => line.startsWith(expected)),
+        expected,
+      ).toBe(true);
     }
     expect(result.stdout).toMatch(/^Imported 2, unchanged 0, conflicts 0, failed 7\.$/m);
     const { releases, problems } = await checkContent(join(content, 'releases'));
@@ -98,7 +121,16 @@ describe('the import command', () => {
     const help = await runImportCommand(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run import -- \[options\] <file\|folder>\.\.\./);
-    for (const option of ['--content', '--dry-run', '--force', '--speaker', '--role', '--venue', '--type', '--organisation']) {
+    for (const option of [
+      '--content',
+      '--dry-run',
+      '--force',
+      '--speaker',
+      '--role',
+      '--venue',
+      '--type',
+      '--organisation',
+    ]) {
       expect(help.stdout).toContain(option);
     }
     const none = await runImportCommand([]);
@@ -135,7 +167,9 @@ describe('the import command', () => {
     // Finishing the import afterwards picks up where it stopped.
     const rest = await runImportCommand(['--content', dir, join(CORPUS_DIR, 'whitehouse-2016.jsonl')]);
     expect(rest.code).toBe(0);
-    expect(rest.stdout).toMatch(new RegExp(`^Imported ${1723 - written.length}, unchanged ${written.length}, conflicts 0, failed 0\\.$`, 'm'));
+    expect(rest.stdout).toMatch(
+      new RegExp(`^Imported ${1723 - written.length}, unchanged ${written.length}, conflicts 0, failed 0\\.$`, 'm'),
+    );
   });
 });
 
@@ -146,14 +180,18 @@ describe('a destination that cannot be written', () => {
     await writeFile(file, 'Notes.\n');
     const onFile = await runImportCommand(['--content', file, SEED_FILE]);
     expect(onFile.code).toBe(1);
-    expect(onFile.stdout).toBe(`Nothing imported: ${file} is a file: expected a content folder (one that holds releases/, or none yet).\n`);
+    expect(onFile.stdout).toBe(
+      `Nothing imported: ${file} is a file: expected a content folder (one that holds releases/, or none yet).\n`,
+    );
     expect(onFile.stderr).toBe('');
     expect(await readFile(file, 'utf8')).toBe('Notes.\n');
 
     const readOnly = await mountTmpfs('1m', { readOnly: true });
     const onReadOnly = await runImportCommand(['--content', readOnly, join(CORPUS_DIR, 'wire')]);
     expect(onReadOnly.code).toBe(1);
-    expect(onReadOnly.stdout).toBe(`Nothing imported: cannot write into ${readOnly}: the file system is read-only (EROFS).\n`);
+    expect(onReadOnly.stdout).toBe(
+      `Nothing imported: cannot write into ${readOnly}: the file system is read-only (EROFS).\n`,
+    );
     expect(onReadOnly.stderr).toBe('');
   });
 
@@ -163,10 +201,13 @@ describe('a destination that cannot be written', () => {
     expect(result.code).toBe(1);
     const failed = result.stdout.split('\n').filter((line) => line.startsWith('failed'));
     expect(failed.length).toBeGreaterThan(0);
-    for (const line of failed) expect(line).toMatch(/^failed {4}\S+\.mdx ← \S+\.txt: cannot write: the disk is full \(ENOSPC\)$/);
+    for (const line of failed)
+      expect(line).toMatch(/^failed {4}\S+\.mdx ← \S+\.txt: cannot write: the disk is full \(ENOSPC\)$/);
     const imported = result.stdout.split('\n').filter((line) => line.startsWith('imported'));
     expect(imported.length + failed.length).toBe(40);
-    expect(result.stdout).toContain(`Imported ${imported.length}, unchanged 0, conflicts 0, failed ${failed.length}, skipped 1.`);
+    expect(result.stdout).toContain(
+      `Imported ${imported.length}, unchanged 0, conflicts 0, failed ${failed.length}, skipped 1.`,
+    );
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/^\s+at /m);
     // What was written is whole; no temporary file is left.
     const { releases, problems } = await checkContent(join(full, 'releases'));
@@ -217,10 +258,15 @@ describe('bad input in JSON Lines and in text', () => {
   it('shows terminal control sequences in its messages as escapes, never raw', async () => {
     const dir = await tempDir('import-escapes');
     const hostile = '\u001b]0;owned\u0007\u001b[31mRed\u009b2J words';
-    await writeFile(join(dir, 'records.jsonl'), `${JSON.stringify({ speaker: 'A. Speaker', date: '2020-05-01', text: hostile })}\n`);
+    await writeFile(
+      join(dir, 'records.jsonl'),
+      `${JSON.stringify({ speaker: 'A. Speaker', date: '2020-05-01', text: hostile })}\n`,
+    );
     const result = await runImportCommand(['--content', join(dir, 'content'), join(dir, 'records.jsonl')]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('no title: titled from its first words, "\\x1b]0;owned\\x07\\x1b[31mRed\\x9b2J words"');
+    expect(result.stdout).toContain(
+      'no title: titled from its first words, "\\x1b]0;owned\\x07\\x1b[31mRed\\x9b2J words"',
+    );
     // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
@@ -234,7 +280,13 @@ describe('progress', () => {
     const terminal = { isTTY: true, columns: 100, write: (text: string) => err.push(text) };
     const lines = { write: (text: string) => out.push(text) };
     await runImport(
-      { inputs: [join(CORPUS_DIR, 'whitehouse-2016.jsonl')], contentDir: dir, dryRun: true, force: false, defaults: {} },
+      {
+        inputs: [join(CORPUS_DIR, 'whitehouse-2016.jsonl')],
+        contentDir: dir,
+        dryRun: true,
+        force: false,
+        defaults: {},
+      },
       { out: lines as never, err: terminal as never },
     );
     // eslint-disable-next-line no-control-regex -- the bar's own escape codes
@@ -243,14 +295,23 @@ describe('progress', () => {
     expect(out.filter((line) => line.startsWith('would import'))).toHaveLength(1723);
     const onTerminal: string[] = [];
     await runImport(
-      { inputs: [join(CORPUS_DIR, 'whitehouse-2016.jsonl')], contentDir: dir, dryRun: true, force: false, defaults: {} },
+      {
+        inputs: [join(CORPUS_DIR, 'whitehouse-2016.jsonl')],
+        contentDir: dir,
+        dryRun: true,
+        force: false,
+        defaults: {},
+      },
       { out: { isTTY: true, write: (text: string) => onTerminal.push(text) } as never, err: terminal as never },
     );
     expect(onTerminal).toEqual(['Dry run, nothing written: Would import 1723, unchanged 0, conflicts 0, failed 0.\n']);
     const plain: string[] = [];
     await runImport(
       { inputs: [join(CORPUS_DIR, 'wire')], contentDir: dir, dryRun: true, force: false, defaults: {} },
-      { out: { write: (text: string) => plain.push(text) } as never, err: { write: (text: string) => plain.push(text) } as never },
+      {
+        out: { write: (text: string) => plain.push(text) } as never,
+        err: { write: (text: string) => plain.push(text) } as never,
+      },
     );
     expect(plain.join('')).not.toContain('\r');
     expect(plain.filter((line) => line.startsWith('would import'))).toHaveLength(40);

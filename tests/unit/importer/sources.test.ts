@@ -29,18 +29,31 @@ describe('JSON Lines records', () => {
   });
 
   it('take what the command line supplies only where the record is silent', () => {
-    const { data } = releaseFromRecord('x', { ...record, venue: 'East Room' }, { venue: 'Elsewhere', organisation: 'The White House', role: 'President of the United States', type: 'speech' });
-    expect(data).toMatchObject({ venue: 'East Room', organisation: 'The White House', role: 'President of the United States', type: 'remarks' });
+    const { data } = releaseFromRecord(
+      'x',
+      { ...record, venue: 'East Room' },
+      { venue: 'Elsewhere', organisation: 'The White House', role: 'President of the United States', type: 'speech' },
+    );
+    expect(data).toMatchObject({
+      venue: 'East Room',
+      organisation: 'The White House',
+      role: 'President of the United States',
+      type: 'remarks',
+    });
   });
 
   it('get a title from their first words when they have none, and say so', () => {
     const { data, notes } = releaseFromRecord('m.jsonl:954', { ...record, title: '' });
     expect(data.title).toBe('THE PRESIDENT: Hello, everybody! Happy Hanukkah.');
-    expect(notes).toEqual(['no title: titled from its first words, "THE PRESIDENT: Hello, everybody! Happy Hanukkah."']);
+    expect(notes).toEqual([
+      'no title: titled from its first words, "THE PRESIDENT: Hello, everybody! Happy Hanukkah."',
+    ]);
   });
 
   it('keep a date note as the editor’s note', () => {
-    expect(releaseFromRecord('x', { ...record, date_note: 'Re-dated from the source.' }).data.note).toBe('Re-dated from the source.');
+    expect(releaseFromRecord('x', { ...record, date_note: 'Re-dated from the source.' }).data.note).toBe(
+      'Re-dated from the source.',
+    );
   });
 
   it.each([
@@ -62,24 +75,44 @@ describe('the sizes the archive builds', () => {
   it('refuses a paragraph longer than the archive renders in good time, and a release file over the size limit', () => {
     const record = { title: 'Long', speaker: 'A. Speaker', date: '2020-05-01', venue: '', source_url: '' };
     const word = 'word ';
-    expect(() => releaseFromRecord('long.jsonl:1', { ...record, text: word.repeat(MAX_PARAGRAPH_CHARACTERS / word.length) })).not.toThrow();
-    expect(() => releaseFromRecord('long.jsonl:1', { ...record, text: `${word.repeat(MAX_PARAGRAPH_CHARACTERS / word.length)}more` })).toThrow(
-      new ImportError('has a paragraph of 2,000,004 characters: the archive takes paragraphs of at most 2,000,000 characters (break the text into paragraphs)'),
+    expect(() =>
+      releaseFromRecord('long.jsonl:1', { ...record, text: word.repeat(MAX_PARAGRAPH_CHARACTERS / word.length) }),
+    ).not.toThrow();
+    expect(() =>
+      releaseFromRecord('long.jsonl:1', {
+        ...record,
+        text: `${word.repeat(MAX_PARAGRAPH_CHARACTERS / word.length)}more`,
+      }),
+    ).toThrow(
+      new ImportError(
+        'has a paragraph of 2,000,004 characters: the archive takes paragraphs of at most 2,000,000 characters (break the text into paragraphs)',
+      ),
     );
     const paragraph = `${'x'.repeat(999)}\n`;
     const text = paragraph.repeat(MAX_RELEASE_BYTES / paragraph.length + 1);
-    expect(() => releaseFromRecord('big.jsonl:1', { ...record, text })).toThrow(/^is 64\.1 MiB as a release file: the archive takes releases of at most 64 MiB$/);
+    expect(() => releaseFromRecord('big.jsonl:1', { ...record, text })).toThrow(
+      /^is 64\.1 MiB as a release file: the archive takes releases of at most 64 MiB$/,
+    );
   });
 });
 
 describe('JSON Lines files', () => {
   it('report each bad line with its number and import the rest', () => {
-    const file = [JSON.stringify(record), '{"title": broken', '', '[1, 2]', JSON.stringify({ ...record, date: '2016-13-01' })].join('\n');
+    const file = [
+      JSON.stringify(record),
+      '{"title": broken',
+      '',
+      '[1, 2]',
+      JSON.stringify({ ...record, date: '2016-13-01' }),
+    ].join('\n');
     const result = releasesFromJsonLines('speeches.jsonl', file);
     expect(result.candidates.map((c) => c.origin)).toEqual(['speeches.jsonl:1']);
     expect(result.failures).toEqual([
       { origin: 'speeches.jsonl:2', reason: expect.stringMatching(/^not valid JSON: /) },
-      { origin: 'speeches.jsonl:4', reason: 'expected a JSON object with title, speaker, date, venue, text and source_url' },
+      {
+        origin: 'speeches.jsonl:4',
+        reason: 'expected a JSON object with title, speaker, date, venue, text and source_url',
+      },
       { origin: 'speeches.jsonl:5', reason: 'impossible date "2016-13-01": expected a real day written YYYY-MM-DD' },
     ]);
   });
@@ -100,12 +133,21 @@ describe('planning an import', () => {
 
   function existingFrom(steps: ReturnType<typeof planImport>): ExistingRelease[] {
     return steps.flatMap((step) =>
-      step.kind === 'create' ? [{ path: step.path, source: step.content, data: releaseSchema.parse(readReleaseSource(step.content).data) }] : [],
+      step.kind === 'create'
+        ? [{ path: step.path, source: step.content, data: releaseSchema.parse(readReleaseSource(step.content).data) }]
+        : [],
     );
   }
 
   it('gives releases with the same date and title distinct slugs, in input order', () => {
-    const steps = planImport([candidate('Press Briefing', 'One.'), candidate('Press Briefing', 'Two.', 'https://example.org/2'), candidate('Press Briefing', 'Three.', 'https://example.org/3')], []);
+    const steps = planImport(
+      [
+        candidate('Press Briefing', 'One.'),
+        candidate('Press Briefing', 'Two.', 'https://example.org/2'),
+        candidate('Press Briefing', 'Three.', 'https://example.org/3'),
+      ],
+      [],
+    );
     expect(steps.map((s) => s.path)).toEqual([
       'releases/2016/12/2016-12-14-press-briefing.mdx',
       'releases/2016/12/2016-12-14-press-briefing-2.mdx',
@@ -124,15 +166,25 @@ describe('planning an import', () => {
   it('changes nothing the second time, reports a changed input, and overwrites it when forced', () => {
     const first = planImport([candidate('Remarks', 'Text.', 'https://example.org/1')], []);
     const existing = existingFrom(first);
-    expect(planImport([candidate('Remarks', 'Text.', 'https://example.org/1')], existing).map((s) => s.kind)).toEqual(['unchanged']);
+    expect(planImport([candidate('Remarks', 'Text.', 'https://example.org/1')], existing).map((s) => s.kind)).toEqual([
+      'unchanged',
+    ]);
     const changed = [candidate('Remarks', 'Text, corrected.', 'https://example.org/1')];
     const conflict = planImport(changed, existing);
-    expect(conflict).toMatchObject([{ kind: 'conflict', path: first[0]!.path, reason: 'the input differs from the release already in the archive; use --force to overwrite it' }]);
+    expect(conflict).toMatchObject([
+      {
+        kind: 'conflict',
+        path: first[0]!.path,
+        reason: 'the input differs from the release already in the archive; use --force to overwrite it',
+      },
+    ]);
     expect(planImport(changed, existing, { force: true })).toMatchObject([{ kind: 'update', path: first[0]!.path }]);
   });
 
   it('does not take a slug an existing release holds', () => {
     const existing = existingFrom(planImport([candidate('Remarks', 'Old.', 'https://example.org/old')], []));
-    expect(planImport([candidate('Remarks', 'New.', 'https://example.org/new')], existing)[0]!.path).toBe('releases/2016/12/2016-12-14-remarks-2.mdx');
+    expect(planImport([candidate('Remarks', 'New.', 'https://example.org/new')], existing)[0]!.path).toBe(
+      'releases/2016/12/2016-12-14-remarks-2.mdx',
+    );
   });
 });

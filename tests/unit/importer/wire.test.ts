@@ -26,14 +26,22 @@ describe('the wire reader on the seed', () => {
     const { data } = releaseFromWire('seed.txt', seedText);
     expect(data).toMatchObject({ speaker: 'Mark Rutte', role: 'NATO Secretary General', type: 'remarks' });
     expect(data.venue).toBeUndefined();
-    expect(releaseFromWire('seed.txt', seedText, { venue: 'European Parliament' }).data.venue).toBe('European Parliament');
+    expect(releaseFromWire('seed.txt', seedText, { venue: 'European Parliament' }).data.venue).toBe(
+      'European Parliament',
+    );
   });
 });
 
 /** Variants of the seed's layout that real wire services produce, each built from the seed. */
 const variants: [name: string, text: string][] = [
-  ['no blank lines between the header lines', seedText.replace('Organisation\n\n01/26', 'Organisation\n01/26').replace('14:06\n\nRemarks', '14:06\nRemarks')],
-  ['a Disclaimer heading before the notice', seedText.replace(/\n\n(NATO - North Atlantic Treaty Organisation published)/, '\n\nDisclaimer\n\n$1')],
+  [
+    'no blank lines between the header lines',
+    seedText.replace('Organisation\n\n01/26', 'Organisation\n01/26').replace('14:06\n\nRemarks', '14:06\nRemarks'),
+  ],
+  [
+    'a Disclaimer heading before the notice',
+    seedText.replace(/\n\n(NATO - North Atlantic Treaty Organisation published)/, '\n\nDisclaimer\n\n$1'),
+  ],
   ['CRLF line ends', seedText.replace(/\n/g, '\r\n')],
   ['a byte-order mark', `\uFEFF${seedText}`],
   ['trailing spaces', seedText.replace(/\n/g, '  \n')],
@@ -70,13 +78,18 @@ describe('the wire reader on variants of the layout', () => {
     ['Op-ed', 'article'],
     ['Newsletter', 'other'],
   ])('reads the document type %s in the middle field', (label, type) => {
-    const text = seedText.replace('| Press release |', `| ${label} |`).replace('Remarks by NATO Secretary General', 'Words from NATO Secretary General');
+    const text = seedText
+      .replace('| Press release |', `| ${label} |`)
+      .replace('Remarks by NATO Secretary General', 'Words from NATO Secretary General');
     expect(parseWire(text).documentType).toBe(label);
     expect(releaseFromWire('x.txt', text).data.type).toBe(type);
   });
 
   it('takes the notice as text when there is no notice', () => {
-    const withoutNotice = seedText.slice(0, seedText.lastIndexOf('\n\nNATO - North Atlantic Treaty Organisation published'));
+    const withoutNotice = seedText.slice(
+      0,
+      seedText.lastIndexOf('\n\nNATO - North Atlantic Treaty Organisation published'),
+    );
     const wire = parseWire(withoutNotice);
     expect(wire.distributor).toEqual({ name: 'Public', timestamp: '01/26/2026 14:06' });
     expect(wire.paragraphs).toEqual(seed.paragraphs);
@@ -86,10 +99,22 @@ describe('the wire reader on variants of the layout', () => {
 describe('the wire reader on texts that are not wire releases', () => {
   it.each([
     ['an empty file', '', /no wire header: expected an organisation line/],
-    ['a plain letter', 'Dear Sir,\n\nThank you for your letter.\n', /no wire header: line 3 should read like "01\/26\/2026 \| Press release \| Distributed by …", not "Thank you for your letter\."/],
-    ['an impossible date', seedText.replace('01/26/2026 |', '02/30/2026 |'), /impossible date 02\/30\/2026 in the header/],
+    [
+      'a plain letter',
+      'Dear Sir,\n\nThank you for your letter.\n',
+      /no wire header: line 3 should read like "01\/26\/2026 \| Press release \| Distributed by …", not "Thank you for your letter\."/,
+    ],
+    [
+      'an impossible date',
+      seedText.replace('01/26/2026 |', '02/30/2026 |'),
+      /impossible date 02\/30\/2026 in the header/,
+    ],
     ['no title', 'NATO\n01/26/2026 | Press release | Distributed by Public\n', /no title after the header/],
-    ['no text', 'NATO\n01/26/2026 | Press release | Distributed by Public\nA title\n\nDisclaimer\n\nNotice.', /no text after the title/],
+    [
+      'no text',
+      'NATO\n01/26/2026 | Press release | Distributed by Public\nA title\n\nDisclaimer\n\nNotice.',
+      /no text after the title/,
+    ],
   ])('refuses %s, saying why', (_, text, message) => {
     expect(() => parseWire(text)).toThrow(WireFormatError);
     expect(() => parseWire(text)).toThrow(message);
@@ -112,7 +137,10 @@ interface ManifestRow {
  */
 const SPEAKER_BY_TITLE: Record<string, { speaker: string; role: string }> = {
   ...Object.fromEntries(
-    ['003', '004', '009', '010', '018', '024', '025', '027', '028', '031', '032', '040'].map((n) => [n, { speaker: 'Ned Price', role: 'NSC Spokesperson' }]),
+    ['003', '004', '009', '010', '018', '024', '025', '027', '028', '031', '032', '040'].map((n) => [
+      n,
+      { speaker: 'Ned Price', role: 'NSC Spokesperson' },
+    ]),
   ),
   '020': { speaker: 'Ned Price', role: 'National Security Council Spokesperson' },
   '033': { speaker: 'Ned Price', role: 'National Security Council Spokesperson' },
@@ -146,7 +174,9 @@ describe('the wire reader on every file of the corpus wire folder', async () => 
     const byTitle = SPEAKER_BY_TITLE[file.slice(0, 3)];
     expect({ speaker: data.speaker, role: data.role }).toEqual(byTitle ?? { speaker: row.speaker, role: undefined });
     expect(data.distributor?.name).toBe('EXAMPLE-WIRE (synthetic test fixture)');
-    expect(data.distributor?.notice).toMatch(/^The White House published this content on .* Distributed by EXAMPLE-WIRE/);
+    expect(data.distributor?.notice).toMatch(
+      /^The White House published this content on .* Distributed by EXAMPLE-WIRE/,
+    );
     expect(paragraphs.length).toBeGreaterThan(0);
     expect(paragraphs.join('\n')).not.toMatch(/Disclaimer|published this content/);
   });

@@ -20,7 +20,17 @@ describe('calendar dates', () => {
   });
 
   it('rejects days that do not exist and other spellings', () => {
-    for (const value of ['2026-02-30', '1900-02-29', '2026-13-01', '2026-04-31', '2026-00-10', '2026-1-26', '26/01/2026', '', '0000-01-01']) {
+    for (const value of [
+      '2026-02-30',
+      '1900-02-29',
+      '2026-13-01',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-1-26',
+      '26/01/2026',
+      '',
+      '0000-01-01',
+    ]) {
       expect(isCalendarDate(value), value).toBe(false);
     }
   });

@@ -6,9 +6,7 @@ describe('permalinks', () => {
   it('derive from the date and the fixed slug', () => {
     const seed = { date: '2026-01-26', slug: 'remarks-by-nato-secretary-general-mark-rutte' };
     expect(releasePath(seed)).toBe('releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/');
-    expect(releaseFilePath(seed)).toBe(
-      'releases/2026/01/2026-01-26-remarks-by-nato-secretary-general-mark-rutte.mdx',
-    );
+    expect(releaseFilePath(seed)).toBe('releases/2026/01/2026-01-26-remarks-by-nato-secretary-general-mark-rutte.mdx');
   });
 
   it('file releases by year and month so no folder grows past a month of releases', () => {

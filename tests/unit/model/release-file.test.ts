@@ -53,7 +53,12 @@ describe('release files', () => {
     const file = join(ROOT, 'content', releaseFilePath(seedData));
     const source = await readFile(file, 'utf8');
     const expected = serializeRelease(
-      { ...seedData, title: seed.title, organisation: seed.organisation, distributor: { ...seedData.distributor!, notice: seed.notice } },
+      {
+        ...seedData,
+        title: seed.title,
+        organisation: seed.organisation,
+        distributor: { ...seedData.distributor!, notice: seed.notice },
+      },
       seed.paragraphs,
     );
     expect(source).toBe(expected);

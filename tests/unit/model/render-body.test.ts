@@ -10,7 +10,11 @@ type Node = DefaultTreeAdapterMap['node'];
 function paragraphTexts(html: string): string[] {
   const texts: string[] = [];
   const text = (node: Node): string =>
-    node.nodeName === '#text' ? (node as { value: string }).value : ('childNodes' in node ? node.childNodes.map(text).join('') : '');
+    node.nodeName === '#text'
+      ? (node as { value: string }).value
+      : 'childNodes' in node
+        ? node.childNodes.map(text).join('')
+        : '';
   const walk = (node: Node): void => {
     if (node.nodeName === 'p') texts.push(text(node));
     else if ('childNodes' in node) node.childNodes.forEach(walk);
@@ -30,7 +34,13 @@ function problemOf(body: string, firstLine?: number): BodyError {
 }
 
 describe('a release body', () => {
-  const texts = ['A *b* {c} <d> & &nbsp; #1', '1. Not a list', 'import x from "y"', 'www.example.com/a_b]', '| not | a table |'];
+  const texts = [
+    'A *b* {c} <d> & &nbsp; #1',
+    '1. Not a list',
+    'import x from "y"',
+    'www.example.com/a_b]',
+    '| not | a table |',
+  ];
 
   it('shows text the importer escaped exactly as written, on the page and as plain text', () => {
     const { html, paragraphs } = renderBody(texts.map(escapeMdxText).join('\n\n'));
@@ -59,10 +69,14 @@ describe('a release body', () => {
 
   it('names the line in the file of what cannot be shown, and what to write instead', () => {
     expect(problemOf('Text.\n\nAn {expression} here.', 9)).toMatchObject({ line: 11, column: 4 });
-    expect(problemOf('Text.\n\nAn {expression} here.', 9).message).toMatch(/^line 11, column 4: an \{expression\} cannot be shown: a release is text: write \\\{/);
+    expect(problemOf('Text.\n\nAn {expression} here.', 9).message).toMatch(
+      /^line 11, column 4: an \{expression\} cannot be shown: a release is text: write \\\{/,
+    );
     expect(problemOf('<Chart data="x" />').message).toMatch(/a JSX element <Chart> cannot be shown/);
     expect(problemOf('Hello <b>there</b>.').message).toMatch(/a JSX element <b> cannot be shown/);
     expect(problemOf('export const a = 1').message).toMatch(/an import or export statement cannot be shown/);
-    expect(problemOf('An expression {that never closes\n', 5).message).toMatch(/^line 5, column \d+: is not valid MDX: /);
+    expect(problemOf('An expression {that never closes\n', 5).message).toMatch(
+      /^line 5, column \d+: is not valid MDX: /,
+    );
   });
 });

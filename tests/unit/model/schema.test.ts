@@ -28,7 +28,11 @@ describe('release schema: good releases', () => {
       venue: 'Federal Hall, New York',
       source: 'https://millercenter.org/the-presidency/presidential-speeches/april-30-1789-first-inaugural-address',
       language: 'en-US',
-      distributor: { name: 'Public Technologies (PUBT)', timestamp: '01/26/2026 14:06', notice: 'Distributed unedited.' },
+      distributor: {
+        name: 'Public Technologies (PUBT)',
+        timestamp: '01/26/2026 14:06',
+        notice: 'Distributed unedited.',
+      },
     };
     expect(releaseSchema.parse(full)).toEqual(full);
   });
@@ -42,13 +46,25 @@ describe('release schema: good releases', () => {
 /** Each bad fixture, and what its message must say: the field and what was expected. */
 const cases: [file: string, field: string | undefined, message: RegExp][] = [
   ['2026-01-01-missing-speaker.mdx', 'speaker', /is required \(the person who spoke/],
-  ['2026-01-02-impossible-date.mdx', 'date', /"2026-02-30" is not a calendar date: expected a real day written YYYY-MM-DD/],
-  ['2026-01-03-unknown-type.mdx', 'type', /"podcast" is not a known type: expected one of press-release, speech, remarks/],
+  [
+    '2026-01-02-impossible-date.mdx',
+    'date',
+    /"2026-02-30" is not a calendar date: expected a real day written YYYY-MM-DD/,
+  ],
+  [
+    '2026-01-03-unknown-type.mdx',
+    'type',
+    /"podcast" is not a known type: expected one of press-release, speech, remarks/,
+  ],
   ['2026-01-04-empty-title.mdx', 'title', /must not be empty \(the title of the release\)/],
   ['2026-01-06-misspelt-field.mdx', 'venu', /not a field a release can have; check the spelling/],
   ['2026-01-07-broken-yaml.mdx', undefined, /frontmatter is not valid YAML: unexpected end of the stream/],
   ['2026-01-08-bad-slug.mdx', 'slug', /expected lower-case ASCII letters and digits joined by single hyphens/],
-  ['2026-01-09-no-frontmatter.mdx', undefined, /has no frontmatter: expected the file to start with a line of three dashes/],
+  [
+    '2026-01-09-no-frontmatter.mdx',
+    undefined,
+    /has no frontmatter: expected the file to start with a line of three dashes/,
+  ],
 ];
 
 describe('release schema: bad releases', () => {

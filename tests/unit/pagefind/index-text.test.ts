@@ -21,12 +21,16 @@ describe('the copy of a page the search index reads', () => {
   it('hides dashes standing alone from the index, at either end of a line too', () => {
     const html = page('A -- B', 'our process -- that’s what — we say - and\n-- more --');
     expect(indexableHtml(html)).toBe(
-      page('A -- B', `our process ${skipped('--')} that’s what ${skipped('—')} we say ${skipped('-')} and\n${skipped('--')} more ${skipped('--')}`),
+      page(
+        'A -- B',
+        `our process ${skipped('--')} that’s what ${skipped('—')} we say ${skipped('-')} and\n${skipped('--')} more ${skipped('--')}`,
+      ),
     );
   });
 
   it('moves paragraph ids to empty markers, so the index stores no second copy of the text', () => {
-    const html = '<h1 id="p-1">T</h1><div data-pagefind-body><p id="p-1">One.</p><p id="p-12">&lt;p id="p-2"&gt;</p></div>';
+    const html =
+      '<h1 id="p-1">T</h1><div data-pagefind-body><p id="p-1">One.</p><p id="p-12">&lt;p id="p-2"&gt;</p></div>';
     expect(indexableHtml(html)).toBe(
       '<h1 id="p-1">T</h1><div data-pagefind-body><i id="p-1"></i><p>One.</p><i id="p-12"></i><p>&lt;p id="p-2"&gt;</p></div>',
     );

@@ -10,7 +10,11 @@ const response = (scores: number[], speakers: Record<string, number>, part: stri
 
 describe('a search index in parts', () => {
   it('keeps the first part in the bundle folder and the others in part-N inside it', () => {
-    expect(partBundles('/press/pagefind/', 3)).toEqual(['/press/pagefind/', '/press/pagefind/part-2/', '/press/pagefind/part-3/']);
+    expect(partBundles('/press/pagefind/', 3)).toEqual([
+      '/press/pagefind/',
+      '/press/pagefind/part-2/',
+      '/press/pagefind/part-3/',
+    ]);
   });
 
   it('adds up filter counts value by value', () => {
@@ -23,7 +27,8 @@ describe('a search index in parts', () => {
   it('merges results by score, or joins the parts in time for a date order', () => {
     const newer = response([0.9, 0.2], { A: 2 }, 'n');
     const older = response([0.5], { A: 1, B: 1 }, 'o');
-    const ids = (order: 'score' | 'newest' | 'oldest') => combineResponses([newer, older], order).results.map((r) => r.id);
+    const ids = (order: 'score' | 'newest' | 'oldest') =>
+      combineResponses([newer, older], order).results.map((r) => r.id);
     expect(ids('score')).toEqual(['n0', 'o0', 'n1']);
     expect(ids('newest')).toEqual(['n0', 'n1', 'o0']);
     expect(ids('oldest')).toEqual(['o0', 'n0', 'n1']);

@@ -24,7 +24,10 @@ const DOCS: Doc[] = [
  * score is the number of matching words; filters narrow by speaker and year. `delay` makes a
  * search take that long (ms), so tests can overlap searches.
  */
-function fakePagefind(docs: Doc[], delay: (term: string | null) => number = () => 0): Pagefind & { calls: (string | null)[] } {
+function fakePagefind(
+  docs: Doc[],
+  delay: (term: string | null) => number = () => 0,
+): Pagefind & { calls: (string | null)[] } {
   const calls: (string | null)[] = [];
   const matches = (doc: Doc, term: string | null) => {
     if (!term) return 1;
@@ -56,10 +59,23 @@ function fakePagefind(docs: Doc[], delay: (term: string | null) => number = () =
       const found = docs.filter((doc) => matches(doc, term) > 0);
       const filtered = found.filter((doc) => passes(doc, options));
       const sorted = options?.sort?.['date']
-        ? [...filtered].sort((a, b) => (options.sort!['date'] === 'desc' ? b.year.localeCompare(a.year) : a.year.localeCompare(b.year)))
+        ? [...filtered].sort((a, b) =>
+            options.sort!['date'] === 'desc' ? b.year.localeCompare(a.year) : a.year.localeCompare(b.year),
+          )
         : [...filtered].sort((a, b) => matches(b, term) - matches(a, term));
       return {
-        results: sorted.map((doc) => ({ id: doc.id, score: matches(doc, term), data: async () => ({ url: doc.id, excerpt: doc.text, meta: {}, locations: [], content: doc.text, anchors: [] }) })),
+        results: sorted.map((doc) => ({
+          id: doc.id,
+          score: matches(doc, term),
+          data: async () => ({
+            url: doc.id,
+            excerpt: doc.text,
+            meta: {},
+            locations: [],
+            content: doc.text,
+            anchors: [],
+          }),
+        })),
         filters: count(filtered),
         totalFilters: count(docs),
         unfilteredResultCount: found.length,
@@ -87,7 +103,9 @@ describe('the search controller', () => {
   it('orders by date without a phrase search, and counts each filter without its own choices', async () => {
     const pagefind = fakePagefind(DOCS);
     const search = await controller(pagefind);
-    const outcome = await search.search(state({ query: 'coalition', sort: 'oldest', filters: { ...emptyState().filters, speaker: ['Rutte'] } }));
+    const outcome = await search.search(
+      state({ query: 'coalition', sort: 'oldest', filters: { ...emptyState().filters, speaker: ['Rutte'] } }),
+    );
     expect(outcome?.results.map((r) => r.id)).toEqual(['b', 'a']);
     expect(pagefind.calls).not.toContain('"coalition"');
     // Obama's count is what choosing him too would add; the years count within Rutte's.
@@ -98,7 +116,9 @@ describe('the search controller', () => {
   it('says what to do with nothing chosen, and names a bad date range instead of searching', async () => {
     const pagefind = fakePagefind(DOCS);
     const search = await controller(pagefind);
-    expect((await search.search(state({})))?.status).toBe('Type words to search the text of every release, or choose a filter or dates.');
+    expect((await search.search(state({})))?.status).toBe(
+      'Type words to search the text of every release, or choose a filter or dates.',
+    );
     const bad = await search.search(state({ query: 'coalition', from: '2016-02-30' }));
     expect(bad?.problem).toMatch(/“From” date “2016-02-30” is not a date/);
     expect(bad?.results).toEqual([]);
@@ -107,22 +127,36 @@ describe('the search controller', () => {
 
   it('turns a date range into year, month and day filters over the years the archive holds', () => {
     const options = optionsFor(state({ from: '2016-01-01', to: '2025-06-30' }), ['2016', '2025', '2026']);
-    expect(options?.filters?.['any']).toEqual([{ year: { any: ['2016'] } }, { month: { any: ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'] } }]);
+    expect(options?.filters?.['any']).toEqual([
+      { year: { any: ['2016'] } },
+      { month: { any: ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'] } },
+    ]);
     expect(optionsFor(state({ from: '2030-01-01' }), ['2016'])).toBeUndefined();
   });
 
   it('drops the answer of a search that a newer one has overtaken', async () => {
     // The first search is slow, the second fast: the first's answer arrives last and must not be shown.
     const search = await controller(fakePagefind(DOCS, (term) => (term === 'nothing' ? 50 : 0)));
-    const [slow, fast] = await Promise.all([search.search(state({ query: 'nothing' })), search.search(state({ query: 'coalition' }))]);
+    const [slow, fast] = await Promise.all([
+      search.search(state({ query: 'nothing' })),
+      search.search(state({ query: 'coalition' })),
+    ]);
     expect(slow).toBeUndefined();
     expect(fast?.results.map((r) => r.id)).toEqual(['a', 'b', 'c']);
   });
 
   it('searches an index in parts as one, merged by score or joined in time', async () => {
     const search = await controller(combinedIndex([fakePagefind(DOCS.slice(0, 2)), fakePagefind(DOCS.slice(2))]));
-    expect((await search.search(state({ query: 'willing', sort: 'newest' })))?.results.map((r) => r.id)).toEqual(['a', 'b', 'c']);
-    expect((await search.search(state({ query: 'coalition', sort: 'oldest' })))?.results.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    expect((await search.search(state({ query: 'willing', sort: 'newest' })))?.results.map((r) => r.id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect((await search.search(state({ query: 'coalition', sort: 'oldest' })))?.results.map((r) => r.id)).toEqual([
+      'c',
+      'b',
+      'a',
+    ]);
     expect(search.years).toEqual(['2016', '2025', '2026']);
   });
 });

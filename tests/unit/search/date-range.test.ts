@@ -12,7 +12,8 @@ function everyDay(fromYear: number, toYear: number): string[] {
   const days: string[] = [];
   for (let y = fromYear; y <= toYear; y++) {
     for (let m = 1; m <= 12; m++) {
-      for (let d = 1; d <= daysInMonth(y, m); d++) days.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+      for (let d = 1; d <= daysInMonth(y, m); d++)
+        days.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     }
   }
   return days;
@@ -23,7 +24,21 @@ describe('date ranges as year, month and day filters', () => {
   const days = everyDay(2014, 2021);
 
   it('matches exactly the days from the first to the last, both included, for every kind of boundary', () => {
-    const ends = ['', '2014-06-30', '2015-01-01', '2015-12-31', '2016-01-31', '2016-02-28', '2016-02-29', '2016-03-01', '2017-06-15', '2017-12-31', '2018-01-01', '2020-12-31', '2021-03-03'];
+    const ends = [
+      '',
+      '2014-06-30',
+      '2015-01-01',
+      '2015-12-31',
+      '2016-01-31',
+      '2016-02-28',
+      '2016-02-29',
+      '2016-03-01',
+      '2017-06-15',
+      '2017-12-31',
+      '2018-01-01',
+      '2020-12-31',
+      '2021-03-03',
+    ];
     for (const from of ends) {
       for (const to of ends) {
         const cover = dateCover(from, to, years);
@@ -44,7 +59,11 @@ describe('date ranges as year, month and day filters', () => {
       month: [],
       day: ['2015-12-31', '2017-01-01'],
     });
-    expect(dateCover('2016-02-01', '2016-04-30', years)).toEqual({ year: [], month: ['2016-02', '2016-03', '2016-04'], day: [] });
+    expect(dateCover('2016-02-01', '2016-04-30', years)).toEqual({
+      year: [],
+      month: ['2016-02', '2016-03', '2016-04'],
+      day: [],
+    });
     expect(dateCover('', '', years)).toEqual({ year: years, month: [], day: [] });
     const wide = dateCover('2015-01-17', '2020-11-12', years)!;
     expect(wide.year).toEqual(['2016', '2017']);

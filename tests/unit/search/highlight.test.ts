@@ -8,15 +8,16 @@ describe('marking search words on a release page', () => {
   it('marks an unquoted query of several words as a phrase, across punctuation and line breaks', () => {
     const { phrase, quoted } = highlightPatterns('coalition of the willing');
     expect(quoted).toBe(false);
-    expect(matches(phrase, 'The Coalition of the\nWilling, led by the UK; a coalition of the unwilling')).toEqual(['Coalition of the\nWilling']);
+    expect(matches(phrase, 'The Coalition of the\nWilling, led by the UK; a coalition of the unwilling')).toEqual([
+      'Coalition of the\nWilling',
+    ]);
   });
 
   it('marks a phrase in other forms of its words, as search finds them', () => {
     const { phrase } = highlightPatterns('"weapons of mass destruction"');
-    expect(matches(phrase, 'a weapon of mass destruction; weapons of mass-destruction; weapons off mass destruction')).toEqual([
-      'weapon of mass destruction',
-      'weapons of mass-destruction',
-    ]);
+    expect(
+      matches(phrase, 'a weapon of mass destruction; weapons of mass-destruction; weapons off mass destruction'),
+    ).toEqual(['weapon of mass destruction', 'weapons of mass-destruction']);
   });
 
   it('marks other forms of a word, but not common words on their own', () => {

@@ -19,7 +19,9 @@ describe('paragraph sub-results', () => {
       ['p-4', 4],
     ]);
     expect(matches[0]!.excerpt.filter((part) => part.mark).map((part) => part.text)).toEqual(['PURL', 'PURL']);
-    expect(matches[0]!.excerpt.map((part) => part.text).join('')).toBe('The PURL initiative sends support. PURL works.');
+    expect(matches[0]!.excerpt.map((part) => part.text).join('')).toBe(
+      'The PURL initiative sends support. PURL works.',
+    );
     expect(matches[1]!.excerpt.map((part) => part.text).join('')).toBe('And purl again, at the end.');
   });
 

@@ -52,8 +52,16 @@ describe('citations', () => {
   });
 
   it('for an organisation as speaker and a date before 1900', () => {
-    const release: Citable = { title: 'Statement on the Budget', date: '1789-04-30', speaker: 'The White House', organisation: 'The White House', type: 'statement' };
-    expect(chicago(release, URL)).toBe(`The White House. “Statement on the Budget.” Statement, April 30, 1789. ${URL}.`);
+    const release: Citable = {
+      title: 'Statement on the Budget',
+      date: '1789-04-30',
+      speaker: 'The White House',
+      organisation: 'The White House',
+      type: 'statement',
+    };
+    expect(chicago(release, URL)).toBe(
+      `The White House. “Statement on the Budget.” Statement, April 30, 1789. ${URL}.`,
+    );
     expect(apa(release, URL)).toBe(`The White House (1789, April 30). Statement on the Budget [Statement]. ${URL}`);
     expect(bibtex(release, URL)).toContain('author = {{The White House}}');
   });
@@ -97,7 +105,10 @@ describe('the redirect list', () => {
   it('is optional, and prefixes new addresses with the base', async () => {
     const dir = await tempDir('redirects');
     expect(readRedirects(dir)).toEqual({});
-    await writeFile(join(dir, 'redirects.json'), JSON.stringify({ '/releases/2026/01/26/old/': '/releases/2026/01/26/new/' }));
+    await writeFile(
+      join(dir, 'redirects.json'),
+      JSON.stringify({ '/releases/2026/01/26/old/': '/releases/2026/01/26/new/' }),
+    );
     expect(readRedirects(dir, '/press/')).toEqual({ '/releases/2026/01/26/old/': '/press/releases/2026/01/26/new/' });
   });
 
@@ -105,7 +116,9 @@ describe('the redirect list', () => {
     const dir = await tempDir('redirects-bad');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'redirects.json'), JSON.stringify({ '/releases/old/': 'https://elsewhere.example/' }));
-    expect(() => readRedirects(dir)).toThrow(`${join(dir, 'redirects.json')}: new permalink "https://elsewhere.example/" should be a site path like /releases/2026/01/26/slug/`);
+    expect(() => readRedirects(dir)).toThrow(
+      `${join(dir, 'redirects.json')}: new permalink "https://elsewhere.example/" should be a site path like /releases/2026/01/26/slug/`,
+    );
     await writeFile(join(dir, 'redirects.json'), '{ not json');
     expect(() => readRedirects(dir)).toThrow(/redirects\.json: not valid JSON/);
   });
@@ -134,7 +147,9 @@ describe('deploy settings', async () => {
       process.env.ARCHIVE_BASE = '/press';
       expect([siteUrl(), basePath()]).toEqual(['https://example.org', '/press/']);
       process.env.ARCHIVE_SITE = 'example.org';
-      expect(() => siteUrl()).toThrow('ARCHIVE_SITE is "example.org": expected an absolute http(s) address such as https://example.org');
+      expect(() => siteUrl()).toThrow(
+        'ARCHIVE_SITE is "example.org": expected an absolute http(s) address such as https://example.org',
+      );
       process.env.ARCHIVE_BASE = 'press page';
       expect(() => basePath()).toThrow('ARCHIVE_BASE is "press page": expected a path such as /press');
     } finally {
@@ -145,6 +160,8 @@ describe('deploy settings', async () => {
 
 describe('feed text', () => {
   it('replaces what XML cannot carry and keeps everything else', () => {
-    expect(xmlText('bell\u0007 esc\u001b tab\t nl\n emoji 🇪🇺 nel\u0085')).toBe('bell\uFFFD esc\uFFFD tab\t nl\n emoji 🇪🇺 nel\u0085');
+    expect(xmlText('bell\u0007 esc\u001b tab\t nl\n emoji 🇪🇺 nel\u0085')).toBe(
+      'bell\uFFFD esc\uFFFD tab\t nl\n emoji 🇪🇺 nel\u0085',
+    );
   });
 });
