@@ -55,7 +55,7 @@ describe('the source tree', () => {
 
   it('README.md names exactly the folders of src/ in its layout', async () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
-    const tree = /## Layout\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const tree = /## Layout\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const named = [...tree.matchAll(/^ {2}([a-z]+)\/ /gm)].map((m) => m[1]!).sort();
     const folders = (await readdir(SRC, { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())
