@@ -11,13 +11,13 @@
  * with or without blank lines between the header lines, with or without a time stamp, with a
  * byte-order mark, CRLF line ends or trailing spaces, and any document type in the middle field.
  */
-import { isCalendarDate } from '../model/dates.ts';
+import { MONTH_NAMES, isReleaseDate } from '../model/dates.ts';
 import { normalizeLineEnds, splitParagraphs } from '../model/text.ts';
 
 /** What a wire text states. */
 export interface WireRelease {
   organisation: string;
-  /** The release date, `YYYY-MM-DD`. */
+  /** The release date, `YYYY-MM-DD`, or `YYYY-MM` or `YYYY` where the header gives no more. */
   date: string;
   /** The document type as the middle field names it, e.g. "Press release". */
   documentType: string;
@@ -37,13 +37,36 @@ export class WireFormatError extends Error {
 }
 
 const HEADER =
-  /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s*\|\s*([^|]*?)\s*\|\s*Distributed\s+(?:by|via)\s+(.+?)(?:\s+on\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5})?)?))?\s*$/;
+  /^([A-Za-z]*\s*[\d/, ]*\d{4})\s*\|\s*([^|]*?)\s*\|\s*Distributed\s+(?:by|via)\s+(.+?)(?:\s+on\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5})?)?))?\s*$/;
 
 const NOTICE = /published this content on|is solely responsible for the information/i;
 
 /** The distributor's name as its notice spells it ("Distributed via Public Technologies (PUBT), …"). */
 function noticeDistributor(notice: string): string | undefined {
   return /Distributed (?:via|by) (.+?)(?:,\s*unedited|\s+on\s+\w+\s+\d|[,.]\s)/.exec(notice)?.[1]?.trim();
+}
+
+/**
+ * The release date a wire header gives, as much of it as it gives: `01/26/2026` (a day),
+ * `09/2015` or `September 2015` (a month), `2015` (a year).
+ */
+export function wireDate(field: string): string {
+  const text = field.trim();
+  const pad = (n: string) => n.padStart(2, '0');
+  let date: string | undefined;
+  let match;
+  if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text))) date = `${match[3]}-${pad(match[1]!)}-${pad(match[2]!)}`;
+  else if ((match = /^(\d{1,2})\/(\d{4})$/.exec(text))) date = `${match[2]}-${pad(match[1]!)}`;
+  else if ((match = /^([A-Za-z]+)\s+(\d{4})$/.exec(text))) {
+    const month = MONTH_NAMES.findIndex((name) => name.toLowerCase() === match![1]!.toLowerCase());
+    if (month !== -1) date = `${match[2]}-${pad(String(month + 1))}`;
+  } else if (/^\d{4}$/.test(text)) date = text;
+  if (!date || !isReleaseDate(date)) {
+    throw new WireFormatError(
+      `impossible date "${text}" in the header (expected MM/DD/YYYY, or MM/YYYY or YYYY when the wire gives no day)`,
+    );
+  }
+  return date;
 }
 
 /** Parses a wire text; throws `WireFormatError` saying what is missing. */
@@ -64,11 +87,8 @@ export function parseWire(source: string): WireRelease {
       `no wire header: line ${headerLine + 1} should read like "01/26/2026 | Press release | Distributed by …", not "${lines[headerLine]!.slice(0, 80)}"`,
     );
   }
-  const [, month, day, year, documentType, headerDistributor, timestamp] = header;
-  const date = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
-  if (!isCalendarDate(date)) {
-    throw new WireFormatError(`impossible date ${month}/${day}/${year} in the header (expected MM/DD/YYYY)`);
-  }
+  const [, dateField, documentType, headerDistributor, timestamp] = header;
+  const date = wireDate(dateField!);
   if (titleLine === undefined) throw new WireFormatError('no title after the header');
 
   const rest = lines.slice(titleLine + 1);

@@ -5,6 +5,11 @@
  * calendar date, not an instant: it must read the same in every time zone the site is built or
  * read in, and it must work for 1789 as well as for 2026. So dates stay `YYYY-MM-DD` strings and
  * are taken apart by hand; no `Date` object (and so no time zone) is ever involved.
+ *
+ * Where a source gives only the month or the year, a release's date says only that: `2015-09`
+ * or `2015`. Such a date is never given a day. Written this way, dates sort as text: `2015`
+ * comes before `2015-01` and `2015-01-01`, so a release known only by its year or month stands at
+ * the start of that period in time order (at its end, newest first).
  */
 
 /** A calendar date taken apart into its numbers. */
@@ -64,19 +69,46 @@ function requireDate(value: string): CalendarDate {
   return parts;
 }
 
+/** How much of a release's date is known. */
+export type DatePrecision = 'year' | 'month' | 'day';
+
+const YEAR = /^\d{4}$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** How much a release date says: `2015`, `2015-09` or `2015-09-14`; `undefined` if it is none of them. */
+export function precisionOf(value: string): DatePrecision | undefined {
+  if (YEAR.test(value)) return Number(value) >= 1 ? 'year' : undefined;
+  const month = MONTH.exec(value);
+  if (month) return Number(month[1]) >= 1 && Number(month[2]) >= 1 && Number(month[2]) <= 12 ? 'month' : undefined;
+  return isCalendarDate(value) ? 'day' : undefined;
+}
+
+/** Whether a string is a release date: a calendar day, a month (`YYYY-MM`) or a year (`YYYY`). */
+export function isReleaseDate(value: string): boolean {
+  return precisionOf(value) !== undefined;
+}
+
+/** The month of a release date, `YYYY-MM`, or `undefined` when only the year is known. */
+export function monthOf(value: string): string | undefined {
+  return value.length >= 7 ? value.slice(0, 7) : undefined;
+}
+
+/** A release date as the archive prints it: `26 January 2026`, `January 2026` or `2026`. */
+export function formatReleaseDate(value: string): string {
+  const precision = precisionOf(value);
+  if (precision === 'day') return formatDate(value);
+  if (precision === 'month') return formatPeriod(value);
+  if (precision === 'year') return value;
+  throw new RangeError(`"${value}" is not a release date (expected YYYY-MM-DD, YYYY-MM or YYYY)`);
+}
+
 /** Formats `2026-01-26` as `26 January 2026`, the way the archive prints dates. */
 export function formatDate(value: string): string {
   const { year, month, day } = requireDate(value);
   return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
-/** Formats `2026-01-26` as `January 2026`. */
-export function formatMonth(value: string): string {
-  const { year, month } = requireDate(value);
-  return `${MONTH_NAMES[month - 1]} ${year}`;
-}
-
-/** The year of a `YYYY-MM-DD` date, as a four-digit string. */
+/** The year of a release date, as a four-digit string. */
 export function yearOf(value: string): string {
   return value.slice(0, 4);
 }

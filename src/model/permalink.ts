@@ -10,16 +10,21 @@ export interface ReleaseAddress {
   slug: string;
 }
 
-/** The site path of a release, without the base: `releases/2026/01/26/<slug>/`. */
+/**
+ * The site path of a release, without the base: `releases/2026/01/26/<slug>/`, or as much of the
+ * date as is known: `releases/2015/09/<slug>/`, `releases/2015/<slug>/`.
+ */
 export function releasePath({ date, slug }: ReleaseAddress): string {
-  const [year, month, day] = date.split('-');
-  return `releases/${year}/${month}/${day}/${slug}/`;
+  return `releases/${date.split('-').join('/')}/${slug}/`;
 }
 
-/** The file of a release inside the content folder: `releases/2026/01/2026-01-26-<slug>.mdx`. */
+/**
+ * The file of a release inside the content folder, one folder a month (a year, for releases known
+ * only by their year): `releases/2026/01/2026-01-26-<slug>.mdx`, `releases/2015/2015-<slug>.mdx`.
+ */
 export function releaseFilePath({ date, slug }: ReleaseAddress): string {
   const [year, month] = date.split('-');
-  return `releases/${year}/${month}/${date}-${slug}.mdx`;
+  return `releases/${year}/${month ? `${month}/` : ''}${date}-${slug}.mdx`;
 }
 
 /**

@@ -76,7 +76,8 @@ export function serializeFrontmatter(data: ReleaseInput): string {
     if (value === undefined) continue;
     if (key === 'language' && value === 'en') continue;
     if (key === 'date') {
-      out += `date: ${String(value)}\n`;
+      // A year alone would read back as a number: it is quoted.
+      out += /^\d{4}$/.test(String(value)) ? line(key, String(value)) : `date: ${String(value)}\n`;
     } else if (typeof value === 'string') {
       out += line(key, value);
     } else {
@@ -112,4 +113,15 @@ export function escapeMdxText(paragraph: string): string {
 export function serializeRelease(data: ReleaseInput, paragraphs: readonly string[]): string {
   const body = paragraphs.map(escapeMdxText).join('\n\n');
   return `${serializeFrontmatter(data)}\n${body}\n`;
+}
+
+/**
+ * A body as plain text again, near enough to compare with other copies: the escapes
+ * `escapeMdxText` adds are undone (Markdown a person wrote by hand stays as written).
+ */
+export function plainBody(body: string): string {
+  return body
+    .replace(/&#x69;mport/g, 'import')
+    .replace(/&#x65;xport/g, 'export')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

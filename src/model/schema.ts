@@ -5,7 +5,7 @@
  * Messages say what was expected, because they reach people editing a file by hand.
  */
 import { z } from 'astro/zod';
-import { isCalendarDate } from './dates.ts';
+import { isReleaseDate } from './dates.ts';
 
 /** The kinds of release the archive knows, with the label a reader sees. */
 export const RELEASE_TYPES = {
@@ -96,19 +96,22 @@ export const releaseSchema = z.strictObject({
       error: 'expected lower-case ASCII letters and digits joined by single hyphens, e.g. remarks-by-the-president',
     }),
   /**
-   * The day the remarks were delivered or the release issued, as `YYYY-MM-DD`. A calendar date,
-   * not an instant: it never shifts with time zones, and dates before 1900 are fine.
+   * The day the remarks were delivered or the release issued, as `YYYY-MM-DD`; or, where the
+   * source gives no more, the month (`YYYY-MM`) or the year (`YYYY`). A calendar date, not an
+   * instant: it never shifts with time zones, and dates before 1900 are fine.
    */
   date: z
     .string({
       error: (issue) =>
         issue.input === undefined
           ? 'is required (the day of the release, written YYYY-MM-DD, e.g. 2026-01-26)'
-          : `expected a date written YYYY-MM-DD, e.g. 2026-01-26, got ${describeValue(issue.input)}`,
+          : typeof issue.input === 'number'
+            ? `expected a date written YYYY-MM-DD, e.g. 2026-01-26, got the number ${issue.input}; a year alone is written in quotes, date: "${issue.input}"`
+            : `expected a date written YYYY-MM-DD, e.g. 2026-01-26 (or YYYY-MM, or YYYY, when the source gives no day), got ${describeValue(issue.input)}`,
     })
-    .refine(isCalendarDate, {
+    .refine(isReleaseDate, {
       error: (issue) =>
-        `${describeValue(issue.input)} is not a calendar date: expected a real day written YYYY-MM-DD, e.g. 2026-01-26`,
+        `${describeValue(issue.input)} is not a calendar date: expected a real day written YYYY-MM-DD, e.g. 2026-01-26 (or a month, 2026-01, or a year, 2026, when the source gives no day)`,
     }),
   /** Who spoke or issued it: a person's name, or the issuing organisation when no person is named. */
   speaker: text('the person who spoke, or the issuing organisation when no person is named'),

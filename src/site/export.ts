@@ -1,15 +1,20 @@
 /** The data export: a release as JSON, for scripts and other archives. */
+import { precisionOf, type DatePrecision } from '../model/dates.ts';
 import type { ReleaseData } from '../model/schema.ts';
 
-/** One release in the export: its frontmatter, where it lives, and its text as paragraphs. */
+/**
+ * One release in the export: its frontmatter (names in their canonical forms), how much of its
+ * date is known, where it lives, and its text as paragraphs.
+ */
 export interface ExportedRelease extends ReleaseData {
+  date_precision: DatePrecision;
   permalink: string;
   paragraphs: string[];
 }
 
 /** The export of one release. */
 export function exportRelease(data: ReleaseData, permalink: string, paragraphs: string[]): ExportedRelease {
-  return { ...data, permalink, paragraphs };
+  return { ...data, date_precision: precisionOf(data.date)!, permalink, paragraphs };
 }
 
 /** A JSON response with the archive's formatting: UTF-8, indented two spaces. */

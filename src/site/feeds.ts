@@ -3,6 +3,7 @@ import rss from '@astrojs/rss';
 import { SITE_TITLE } from '../consts.ts';
 import { feedDate } from './feed-dates.ts';
 import { absoluteUrl, getFacetSlugs, getReleases, groupReleases, releaseSummary, type Release } from './releases.ts';
+import { precisionOf } from '../model/dates.ts';
 import { releasePath } from '../model/permalink.ts';
 import { xmlText } from './xml-text.ts';
 
@@ -24,11 +25,13 @@ export function releaseFeed(options: {
     items: options.releases.map((release) => ({
       title: xmlText(release.data.title),
       link: absoluteUrl(releasePath(release.data), options.site),
-      pubDate: feedDate(release.data.date),
+      // A feed date is an instant; a release known only by its month or year gets none, and
+      // says what is known in Dublin Core's date, which takes `2015` and `2015-09`.
+      ...(precisionOf(release.data.date) === 'day' ? { pubDate: feedDate(release.data.date) } : {}),
       description: xmlText(releaseSummary(release)),
       categories: [release.data.type],
       // RSS's own <author> must be an e-mail address; Dublin Core names the speaker.
-      customData: `<dc:creator>${escapeXml(release.data.speaker)}</dc:creator>`,
+      customData: `<dc:creator>${escapeXml(release.data.speaker)}</dc:creator><dc:date>${release.data.date}</dc:date>`,
     })),
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>en</language><generator>${escapeXml(SITE_TITLE)}</generator>`,

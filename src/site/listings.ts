@@ -5,8 +5,8 @@
  */
 import type { PaginateFunction } from 'astro';
 import { ARCHIVE_PAGE_SIZE } from '../consts.ts';
-import { formatPeriod } from '../model/dates.ts';
-import { getFacetSlugs, getReleases, groupReleases, href, type Release } from './releases.ts';
+import { formatPeriod, monthOf, yearOf } from '../model/dates.ts';
+import { getFacetSlugs, getNames, getReleases, groupReleases, href, type Release } from './releases.ts';
 import { typeLabel, type ReleaseType } from '../model/schema.ts';
 
 /** How each way of browsing is named and where its pages live. */
@@ -42,8 +42,9 @@ const cache = new Map<ListingFacet, Promise<Listing[]>>();
 async function buildListings(facet: ListingFacet): Promise<Listing[]> {
   const releases = await getReleases();
   if (facet === 'period') {
-    const years = groupReleases(releases, (r) => r.data.date.slice(0, 4));
-    const months = groupReleases(releases, (r) => r.data.date.slice(0, 7));
+    // A release known only by its year is in its year's listing, and in no month's.
+    const years = groupReleases(releases, (r) => yearOf(r.data.date));
+    const months = groupReleases(releases, (r) => monthOf(r.data.date));
     return [...years, ...months].map(([key, group]) => ({ facet, key, name: formatPeriod(key), releases: group }));
   }
   if (facet === 'type') {
@@ -55,13 +56,18 @@ async function buildListings(facet: ListingFacet): Promise<Listing[]> {
   return [...groups].map(([name, group]) => ({ facet, key: slugs.get(name)!, name, releases: group }));
 }
 
-/** Every listing of a facet, in index order: by name, years newest first. */
+/**
+ * Every listing of a facet, in index order: years newest first; names by their sort keys
+ * (`names.yaml`, or the name without courtesy titles), so "Mr. Abdullah Abdullah" is under A.
+ */
 export function getListings(facet: ListingFacet): Promise<Listing[]> {
   let listings = cache.get(facet);
   if (!listings) {
-    listings = buildListings(facet).then((all) =>
-      all.sort((a, b) => (facet === 'period' ? b.key.localeCompare(a.key) : a.name.localeCompare(b.name, 'en'))),
-    );
+    listings = Promise.all([buildListings(facet), getNames()]).then(([all, names]) => {
+      if (facet === 'period') return all.sort((a, b) => b.key.localeCompare(a.key));
+      const key = (listing: Listing) => (facet === 'type' ? listing.name : names.sortKey(facet, listing.name));
+      return all.sort((a, b) => key(a).localeCompare(key(b), 'en') || a.name.localeCompare(b.name, 'en'));
+    });
     cache.set(facet, listings);
   }
   return listings;
@@ -83,8 +89,8 @@ export async function releaseListings(release: Release) {
     organisation: organisation ? listingHref('organisation', slugs.organisation.get(organisation)!) : undefined,
     venue: venue ? listingHref('venue', slugs.venue.get(venue)!) : undefined,
     type: listingHref('type', type),
-    year: listingHref('period', date.slice(0, 4)),
-    month: listingHref('period', date.slice(0, 7)),
+    year: listingHref('period', yearOf(date)),
+    month: monthOf(date) ? listingHref('period', monthOf(date)!) : undefined,
   };
 }
 
@@ -95,7 +101,7 @@ export function rolesOf(releases: readonly Release[]): string[] {
 
 /** The years a listing spans, as `1789–2016` or `2016`. */
 export function yearSpan(releases: readonly Release[]): string {
-  const newest = releases[0]?.data.date.slice(0, 4) ?? '';
-  const oldest = releases.at(-1)?.data.date.slice(0, 4) ?? '';
+  const newest = releases[0] ? yearOf(releases[0].data.date) : '';
+  const oldest = releases.at(-1) ? yearOf(releases.at(-1)!.data.date) : '';
   return newest === oldest ? newest : `${oldest}–${newest}`;
 }

@@ -96,6 +96,24 @@ describe('the wire reader on variants of the layout', () => {
   });
 });
 
+describe('wire dates', () => {
+  it.each([
+    ['01/26/2026', '2026-01-26'],
+    ['1/6/2016', '2016-01-06'],
+    ['09/2015', '2015-09'],
+    ['September 2015', '2015-09'],
+    ['2015', '2015'],
+  ])('reads %s as %s, never adding a day the wire did not give', (field, date) => {
+    expect(parseWire(seedText.replace('01/26/2026 | Press release', `${field} | Press release`)).date).toBe(date);
+  });
+
+  it.each(['13/2015', 'Septembre 2015', '02/30/2026'])('refuses %s, saying which forms it reads', (field) => {
+    expect(() => parseWire(seedText.replace('01/26/2026 | Press release', `${field} | Press release`))).toThrow(
+      `impossible date "${field}" in the header (expected MM/DD/YYYY, or MM/YYYY or YYYY when the wire gives no day)`,
+    );
+  });
+});
+
 describe('the wire reader on texts that are not wire releases', () => {
   it.each([
     ['an empty file', '', /no wire header: expected an organisation line/],
@@ -107,7 +125,7 @@ describe('the wire reader on texts that are not wire releases', () => {
     [
       'an impossible date',
       seedText.replace('01/26/2026 |', '02/30/2026 |'),
-      /impossible date 02\/30\/2026 in the header/,
+      /impossible date "02\/30\/2026" in the header/,
     ],
     ['no title', 'NATO\n01/26/2026 | Press release | Distributed by Public\n', /no title after the header/],
     [

@@ -2,8 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   daysInMonth,
   formatDate,
-  formatMonth,
   formatPeriod,
+  formatReleaseDate,
+  isReleaseDate,
+  monthOf,
+  precisionOf,
   periodRange,
   isCalendarDate,
   parseCalendarDate,
@@ -43,8 +46,28 @@ describe('calendar dates', () => {
   it('prints dates the archive way', () => {
     expect(formatDate('2026-01-26')).toBe('26 January 2026');
     expect(formatDate('1789-04-30')).toBe('30 April 1789');
-    expect(formatMonth('1861-03-04')).toBe('March 1861');
+    expect(formatPeriod('1861-03')).toBe('March 1861');
     expect(() => formatDate('2026-02-30')).toThrow(/not a calendar date/);
+  });
+
+  it('takes a month or a year where the source gives no day, and never adds one', () => {
+    expect(['2015', '2015-09', '2015-09-14', '0001'].map(precisionOf)).toEqual(['year', 'month', 'day', 'year']);
+    expect(
+      ['0000', '2015-13', '2015-00', '2015-9', '15', '2015-02-30', 'September 2015'].filter(isReleaseDate),
+    ).toEqual([]);
+    expect(['2015', '2015-09', '2015-09-14'].map(formatReleaseDate)).toEqual([
+      '2015',
+      'September 2015',
+      '14 September 2015',
+    ]);
+    expect(['2015', '2015-09', '2015-09-14'].map(monthOf)).toEqual([undefined, '2015-09', '2015-09']);
+    // As text they sort at the start of their period: newest first, after its dated releases.
+    expect(['2015-09-14', '2015', '2015-01-01', '2015-09'].sort()).toEqual([
+      '2015',
+      '2015-01-01',
+      '2015-09',
+      '2015-09-14',
+    ]);
   });
 });
 
