@@ -3,7 +3,8 @@
  * controller (`controller.ts`), and puts its outcome on the page: results, filters, status.
  * Every value from the index is put on the page as text, never as HTML.
  */
-import { formatDate, isCalendarDate } from '../model/dates.ts';
+import { formatReleaseDate, isCalendarDate, isReleaseDate } from '../model/dates.ts';
+import { defaultSortKey } from '../model/name-forms.ts';
 import type { FilterCounts, ResultData, SearchResult } from '../pagefind/api.ts';
 import { IndexMissing, openIndex } from '../pagefind/browser.ts';
 import { unparted } from '../pagefind/index-text.ts';
@@ -70,7 +71,7 @@ function renderResult(data: ResultData, query: string): HTMLLIElement {
   item.append(heading);
   const facts = element('p', { class: 'result-meta' });
   const date = data.meta['date'];
-  if (date && isCalendarDate(date)) facts.append(element('time', { datetime: date }, formatDate(date)));
+  if (date && isReleaseDate(date)) facts.append(element('time', { datetime: date }, formatReleaseDate(date)));
   for (const key of ['speaker', 'venue']) {
     const value = data.meta[key];
     if (value) facts.append(element('span', { class: key }, value));
@@ -110,6 +111,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     }
   });
 
+  // Names sort as the listings sort them: by the sort keys of names.yaml, else without titles.
+  const sortKeys = JSON.parse(root.dataset['sortKeys'] ?? '{}') as Record<string, string>;
+  const sortKey = (name: string) => sortKeys[name] ?? defaultSortKey(name);
+
   let state = parseState(location.search);
   let run = 0;
   let results: SearchResult[] = [];
@@ -123,7 +128,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     filterArea.replaceChildren();
     for (const filter of SEARCH_FILTERS) {
       const values = Object.keys(totals[filter] ?? {}).sort((a, b) =>
-        filter === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en'),
+        filter === 'year' ? b.localeCompare(a) : sortKey(a).localeCompare(sortKey(b), 'en') || a.localeCompare(b, 'en'),
       );
       if (values.length === 0) continue;
       const group = element('fieldset', { class: 'filter' });

@@ -1,16 +1,19 @@
 /**
  * Ready citations of a release in the Chicago, APA and BibTeX styles. Pure: the page passes the
- * release's data and its absolute permalink.
+ * release's data, its absolute permalink, and whether it is issued by an organisation, which is
+ * then cited as a corporate author ("U.S. Department of Health and Human Services. 2019. …"),
+ * never turned round as if it were a person's name. A date shows what is known: a day, a month
+ * or a year.
  */
-import { MONTH_NAMES, parseCalendarDate } from '../model/dates.ts';
+import { MONTH_NAMES, precisionOf } from '../model/dates.ts';
 import { slugify } from '../model/permalink.ts';
 import { typeLabel, type ReleaseData } from '../model/schema.ts';
 
-/** The fields a citation uses. */
+/** The fields a citation uses, and whether the speaker is the issuing organisation. */
 export type Citable = Pick<
   ReleaseData,
   'title' | 'date' | 'speaker' | 'role' | 'venue' | 'organisation' | 'type' | 'distributor'
->;
+> & { corporate?: boolean | undefined };
 
 const PARTICLES = new Set([
   'von',
@@ -32,9 +35,9 @@ const PARTICLES = new Set([
   'das',
 ]);
 
-/** Whether the speaker is the issuing organisation rather than a person. */
+/** Whether the speaker is cited as a corporate author rather than as a person. */
 function isOrganisation(release: Citable): boolean {
-  return release.speaker === release.organisation || !/\s/.test(release.speaker.trim());
+  return release.corporate === true || release.speaker === release.organisation || !/\s/.test(release.speaker.trim());
 }
 
 /** "Mark Rutte" → { family: "Rutte", given: "Mark" }; "Ursula von der Leyen" → "von der Leyen". */
@@ -64,23 +67,47 @@ function apaAuthor(release: Citable): string {
   return initials ? `${family}, ${initials}` : family;
 }
 
-function longDate(date: string): { year: number; month: string; day: number } {
-  const parts = parseCalendarDate(date)!;
-  return { year: parts.year, month: MONTH_NAMES[parts.month - 1]!, day: parts.day };
+/** A date's parts, as far as it is known. */
+function dateParts(date: string): {
+  year: string;
+  month?: string | undefined;
+  monthNumber?: number | undefined;
+  day?: number | undefined;
+} {
+  const [year, month, day] = date.split('-');
+  const monthNumber = month ? Number(month) : undefined;
+  return {
+    year: year!,
+    month: monthNumber ? MONTH_NAMES[monthNumber - 1] : undefined,
+    monthNumber,
+    day: precisionOf(date) === 'day' ? Number(day) : undefined,
+  };
 }
 
 function sentence(text: string): string {
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
-/** Chicago (notes and bibliography), bibliography form. */
+/**
+ * Chicago (notes and bibliography), bibliography form; for a corporate author, author-date
+ * form, which puts the year after the organisation's name.
+ */
 export function chicago(release: Citable, url: string): string {
-  const { year, month, day } = longDate(release.date);
-  const parts = [
-    sentence(chicagoAuthor(release)),
-    `“${release.title.replace(/[.]$/, '')}.”`,
-    sentence([typeLabel(release.type), release.venue, `${month} ${day}, ${year}`].filter(Boolean).join(', ')),
-  ];
+  const { year, month, day } = dateParts(release.date);
+  const when = month ? (day ? `${month} ${day}, ${year}` : `${month} ${year}`) : year;
+  const corporate = isOrganisation(release);
+  const parts = corporate
+    ? [
+        sentence(release.speaker),
+        `${year}.`,
+        `“${release.title.replace(/[.]$/, '')}.”`,
+        sentence([typeLabel(release.type), release.venue, month ? when : undefined].filter(Boolean).join(', ')),
+      ]
+    : [
+        sentence(chicagoAuthor(release)),
+        `“${release.title.replace(/[.]$/, '')}.”`,
+        sentence([typeLabel(release.type), release.venue, when].filter(Boolean).join(', ')),
+      ];
   if (release.organisation && release.organisation !== release.speaker) parts.push(sentence(release.organisation));
   if (release.distributor) parts.push(sentence(`Distributed by ${release.distributor.name}`));
   parts.push(`${url}.`);
@@ -89,9 +116,10 @@ export function chicago(release: Citable, url: string): string {
 
 /** APA, 7th edition. */
 export function apa(release: Citable, url: string): string {
-  const { year, month, day } = longDate(release.date);
+  const { year, month, day } = dateParts(release.date);
+  const when = month ? `${year}, ${month}${day ? ` ${day}` : ''}` : year;
   const parts = [
-    `${apaAuthor(release)} (${year}, ${month} ${day}).`,
+    `${sentence(apaAuthor(release))} (${when}).`,
     `${release.title.replace(/[.]$/, '')} [${typeLabel(release.type)}].`,
   ];
   if (release.venue) parts.push(sentence(release.venue));
@@ -109,8 +137,7 @@ function bibtexText(text: string): string {
 
 /** A BibTeX `@misc` entry, keyed by speaker's family name, year and the title's first word. */
 export function bibtex(release: Citable, url: string): string {
-  const { year, day } = longDate(release.date);
-  const monthNumber = parseCalendarDate(release.date)!.month;
+  const { year, monthNumber, day } = dateParts(release.date);
   const family = isOrganisation(release) ? release.speaker : splitName(release.speaker).family;
   const key = `${slugify(family).replace(/-/g, '')}${year}${
     slugify(release.title)
@@ -122,8 +149,15 @@ export function bibtex(release: Citable, url: string): string {
     ['author', `{${author}}`],
     ['title', `{{${bibtexText(release.title)}}}`],
     ['year', `{${year}}`],
-    ['month', ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'][monthNumber - 1]!],
-    ['day', `{${day}}`],
+    ...(monthNumber
+      ? [
+          [
+            'month',
+            ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'][monthNumber - 1]!,
+          ] as [string, string],
+        ]
+      : []),
+    ...(day ? [['day', `{${day}}`] as [string, string]] : []),
     ['howpublished', `{${bibtexText([typeLabel(release.type), release.venue].filter(Boolean).join(', '))}}`],
   ];
   if (release.organisation) fields.push(['organization', `{${bibtexText(release.organisation)}}`]);

@@ -1,9 +1,11 @@
 /**
- * The one place pages get releases from: queried and sorted once, newest first, with their
- * bodies from the body store the loader rendered them into.
+ * The one place pages get releases from: queried and sorted once, newest first, with names as
+ * the archive's `names.yaml` gives them (`src/model/names.ts`) and their bodies from the body
+ * store the loader rendered them into.
  */
 import { cacheDir } from 'astro:config/server';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { Names } from '../model/names.ts';
 import { facetSlugs } from '../model/facets.ts';
 import { releasePath } from '../model/permalink.ts';
 import { BodyStore } from '../build/body-store.ts';
@@ -13,17 +15,49 @@ import type { RenderedBody } from '../model/render-body.ts';
 /** A release as the collection holds it. */
 export type Release = CollectionEntry<'releases'>;
 
-/** Newest first; on the same day, by title, then by file, so the order never wobbles. */
+/**
+ * Newest first; on the same day, by title, then by file, so the order never wobbles. Dates
+ * compare as text, so a release known only by its month or year comes after the dated releases
+ * of that month or year (`src/model/dates.ts`).
+ */
 export function compareReleases(a: Release, b: Release): number {
-  return b.data.date.localeCompare(a.data.date) || a.data.title.localeCompare(b.data.title) || a.id.localeCompare(b.id);
+  const date = a.data.date < b.data.date ? 1 : a.data.date > b.data.date ? -1 : 0;
+  return date || a.data.title.localeCompare(b.data.title) || a.id.localeCompare(b.id);
+}
+
+let names: Promise<Names> | undefined;
+
+/** The archive's names (`names.yaml`): canonical forms, sort keys, organisations. */
+export function getNames(): Promise<Names> {
+  names ??= Promise.resolve(getEntry('names', 'names')).then((entry) => new Names(entry?.data));
+  return names;
 }
 
 let sorted: Promise<Release[]> | undefined;
 
-/** Every release, newest first. */
+/** Every release, newest first, its speaker, organisation and venue in their canonical forms. */
 export function getReleases(): Promise<Release[]> {
-  sorted ??= getCollection('releases').then((releases) => releases.sort(compareReleases));
+  sorted ??= Promise.all([getCollection('releases'), getNames()]).then(([releases, names]) =>
+    releases
+      .map((release) => {
+        const { speaker, organisation, venue } = release.data;
+        const data = {
+          ...release.data,
+          speaker: names.canonical('speaker', speaker),
+          ...(organisation ? { organisation: names.canonical('organisation', organisation) } : {}),
+          ...(venue ? { venue: names.canonical('venue', venue) } : {}),
+        };
+        return { ...release, data };
+      })
+      .sort(compareReleases),
+  );
   return sorted;
+}
+
+/** Whether a release is issued by an organisation rather than spoken or signed by a person. */
+export async function issuedByOrganisation(release: Release): Promise<boolean> {
+  const { speaker, organisation } = release.data;
+  return speaker === organisation || (await getNames()).isOrganisation(speaker);
 }
 
 /** A site path with the configured base in front, e.g. `/releases/…` or `/press/releases/…`. */
@@ -35,6 +69,13 @@ export function href(path = ''): string {
 /** A site path as an absolute URL on the configured site. */
 export function absoluteUrl(path: string, site: URL | undefined): string {
   return new URL(href(path), site).href;
+}
+
+/** A release's route parameter: its permalink inside `/releases/`, e.g. `2026/01/26/<slug>`. */
+export function releaseRoute(release: Release): string {
+  return releasePath(release.data)
+    .replace(/^releases\//, '')
+    .replace(/\/$/, '');
 }
 
 /** A release's permalink, base included. */

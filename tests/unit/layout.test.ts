@@ -18,6 +18,7 @@ const RULES: Record<string, { stages: string[]; node: boolean; astroRuntime: boo
   search: { stages: ['search', 'model', 'pagefind'], node: false, astroRuntime: false },
   scripts: { stages: ['scripts', 'search', 'model'], node: false, astroRuntime: false },
   importer: { stages: ['importer', 'model', 'env.ts'], node: true, astroRuntime: false },
+  curation: { stages: ['curation', 'model'], node: true, astroRuntime: false },
   build: { stages: ['build', 'model', 'pagefind', 'env.ts'], node: true, astroRuntime: false },
   site: {
     stages: ['site', 'model', 'build', 'search', 'pagefind', 'env.ts', 'consts.ts'],
@@ -29,6 +30,7 @@ const RULES: Record<string, { stages: string[]; node: boolean; astroRuntime: boo
 /** Modules of the model and Pagefind folders that the browser loads: they must not need Node. */
 const BROWSER_SAFE = [
   'model/dates.ts',
+  'model/name-forms.ts',
   'pagefind/api.ts',
   'pagefind/browser.ts',
   'pagefind/parts.ts',

@@ -60,10 +60,43 @@ describe('citations', () => {
       type: 'statement',
     };
     expect(chicago(release, URL)).toBe(
-      `The White House. “Statement on the Budget.” Statement, April 30, 1789. ${URL}.`,
+      `The White House. 1789. “Statement on the Budget.” Statement, April 30, 1789. ${URL}.`,
     );
-    expect(apa(release, URL)).toBe(`The White House (1789, April 30). Statement on the Budget [Statement]. ${URL}`);
+    expect(apa(release, URL)).toBe(`The White House. (1789, April 30). Statement on the Budget [Statement]. ${URL}`);
     expect(bibtex(release, URL)).toContain('author = {{The White House}}');
+  });
+
+  it('cite a department that issued a release as a corporate author, in every style', () => {
+    const release: Citable = {
+      title: 'HHS Announces New Funding',
+      date: '2019-05-03',
+      speaker: 'U.S. Department of Health and Human Services',
+      type: 'press-release',
+      corporate: true,
+    };
+    expect(chicago(release, URL)).toBe(
+      `U.S. Department of Health and Human Services. 2019. “HHS Announces New Funding.” Press release, May 3, 2019. ${URL}.`,
+    );
+    expect(apa(release, URL)).toBe(
+      `U.S. Department of Health and Human Services. (2019, May 3). HHS Announces New Funding [Press release]. ${URL}`,
+    );
+    expect(bibtex(release, URL)).toContain('author = {{U.S. Department of Health and Human Services}}');
+    expect(bibtex(release, URL)).toMatch(/^@misc\{usdepartmentofhealthandhumanservices2019announces,/);
+  });
+
+  it('give as much of a date as is known, and no more', () => {
+    const month = { ...seed, date: '2015-09' };
+    expect(chicago(month, URL)).toContain('Remarks, European Parliament, September 2015.');
+    expect(apa(month, URL)).toMatch(/^Rutte, M\. \(2015, September\)\./);
+    expect(bibtex(month, URL)).toContain('year = {2015},\n  month = sep,\n  howpublished');
+    const year = { ...seed, date: '2015' };
+    expect(chicago(year, URL)).toContain('Remarks, European Parliament, 2015.');
+    expect(apa(year, URL)).toMatch(/^Rutte, M\. \(2015\)\./);
+    expect(bibtex(year, URL)).toContain('year = {2015},\n  howpublished');
+    const corporate = { ...year, speaker: 'NATO', corporate: true };
+    expect(chicago(corporate, URL)).toMatch(
+      /^NATO\. 2015\. “Remarks by NATO Secretary General Mark Rutte\.” Remarks, European Parliament\. /,
+    );
   });
 
   it('invert names with particles and suffixes', () => {
