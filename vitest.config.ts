@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles },
+        // Some unit tests start the command-line tools as a user would: seconds on a busy machine.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles, testTimeout: 30_000 },
       },
       {
         // Builds share the project's .astro folder, so they run one file at a time.

@@ -30,6 +30,8 @@ export interface ImportStreams {
 export interface ImportSummary {
   imported: number;
   updated: number;
+  /** Inputs found to be a release already in the archive or the import, merged into it. */
+  merged: number;
   unchanged: number;
   conflicts: number;
   failed: number;
@@ -57,8 +59,10 @@ Options:
   -h, --help             show this help
 
 Importing the same input again changes nothing. A release whose input has changed is reported
-as a conflict and left as it is, unless --force is given. Exit status: 0 when every release
-was imported or was already there, 1 when any input failed or conflicted, 2 for a usage error.
+as a conflict and left as it is, unless --force is given. An input with the same date and text
+as a release already there (another source's copy) is merged into it, never a second page; the
+report names what was kept. Exit status: 0 when every release was imported, merged or was
+already there, 1 when any input failed or conflicted, 2 for a usage error.
 `;
 }
 
@@ -175,7 +179,15 @@ function progressBar(streams: ImportStreams, total: number) {
 
 /** Runs an import and reports it; returns the counts. */
 export async function runImport(options: ImportOptions, streams: ImportStreams): Promise<ImportSummary> {
-  const summary: ImportSummary = { imported: 0, updated: 0, unchanged: 0, conflicts: 0, failed: 0, skipped: 0 };
+  const summary: ImportSummary = {
+    imported: 0,
+    updated: 0,
+    merged: 0,
+    unchanged: 0,
+    conflicts: 0,
+    failed: 0,
+    skipped: 0,
+  };
   let bar = progressBar(streams, 0);
   const say = (line: string) => {
     bar.clear();
@@ -256,7 +268,12 @@ export async function runImport(options: ImportOptions, streams: ImportStreams):
 
   // 3. The plan, against what the archive already holds; then the writes.
   const existing = await existingReleases(options.contentDir, say);
-  const steps = planImport(candidates, existing, { force: options.force });
+  const { steps, sharedSources } = planImport(candidates, existing, { force: options.force });
+  for (const [source, count] of sharedSources) {
+    say(
+      `note      ${source}: cited by ${count} ${count === 1 ? 'record' : 'records'} of different releases (other dates, titles or speakers): kept as each one's source, not taken as its identity`,
+    );
+  }
   bar = progressBar(streams, steps.length);
   for (const [index, step] of steps.entries()) {
     bar.update(index, options.dryRun ? 'planning' : 'writing');
@@ -267,6 +284,7 @@ export async function runImport(options: ImportOptions, streams: ImportStreams):
   const counts = [
     `${options.dryRun ? 'would import' : 'imported'} ${summary.imported}`,
     ...(summary.updated ? [`${options.dryRun ? 'would overwrite' : 'overwrote'} ${summary.updated}`] : []),
+    ...(summary.merged ? [`${options.dryRun ? 'would merge' : 'merged'} ${summary.merged}`] : []),
     `unchanged ${summary.unchanged}`,
     `conflicts ${summary.conflicts}`,
     `failed ${summary.failed}`,
@@ -291,7 +309,17 @@ async function carryOut(
   switch (step.kind) {
     case 'unchanged':
       summary.unchanged++;
-      routine(`unchanged ${target} ← ${from}`);
+      // A second copy whose title or speaker the release did not take is always said, with both.
+      (step.notes.some((note) => note.startsWith('kept')) ? say : routine)(
+        `unchanged ${target} ← ${from}${step.notes.length > 0 ? `: ${step.notes.join('; ')}` : ''}`,
+      );
+      return;
+    case 'merged':
+      if (step.content !== undefined && !options.dryRun && !(await write(target, step.content, from, summary, say)))
+        return;
+      summary.merged++;
+      // Always said: a merge is a decision an editor may want to check.
+      say(`${would ? 'would merge' : 'merged   '} ${target} ← ${from}: ${step.notes.join('; ')}`);
       return;
     case 'conflict':
       summary.conflicts++;

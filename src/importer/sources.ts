@@ -3,7 +3,7 @@
  * paragraphs, checked against the release schema. Pure: reading and writing files is the caller's.
  */
 import { attributionFromTitle, typeFromLabel, typeFromTitle } from './attribution.ts';
-import { isCalendarDate } from '../model/dates.ts';
+import { precisionOf } from '../model/dates.ts';
 import { MAX_PARAGRAPH_CHARACTERS, MAX_RELEASE_BYTES, serializeRelease } from '../model/release-file.ts';
 import { describeValue, releaseSchema, type ReleaseInput, type ReleaseType } from '../model/schema.ts';
 import { splitParagraphs, titleFromWords, unshowableText } from '../model/text.ts';
@@ -146,6 +146,29 @@ interface JsonRecord {
   type?: unknown;
   language?: unknown;
   date_note?: unknown;
+  date_precision?: unknown;
+}
+
+/**
+ * A record's date, as precise as the record says it is: `date` written `YYYY-MM-DD`, or `YYYY-MM`
+ * or `YYYY` where the source gives no day; `date_precision` (`day`, `month` or `year`) cuts a
+ * full date down to what the source vouches for. No day is ever made up.
+ */
+function recordDate(date: string | undefined, precision: string | undefined): string {
+  if (!date) throw new ImportError('no date: expected a "date" field written YYYY-MM-DD (or YYYY-MM, or YYYY)');
+  const given = precisionOf(date);
+  if (!given) {
+    throw new ImportError(
+      `impossible date "${date}": expected a real day written YYYY-MM-DD, or a month (YYYY-MM) or a year (YYYY)`,
+    );
+  }
+  if (precision === undefined) return date;
+  const lengths = { year: 4, month: 7, day: 10 } as const;
+  if (!(precision in lengths)) throw new ImportError(`date_precision: expected day, month or year, got "${precision}"`);
+  const length = lengths[precision as keyof typeof lengths];
+  if (length > date.length)
+    throw new ImportError(`date_precision: "${precision}", but the date "${date}" gives no ${precision}`);
+  return date.slice(0, length);
 }
 
 /** The fields of a record the archive reads, each text when given. */
@@ -162,6 +185,7 @@ const FIELDS = [
   'type',
   'language',
   'date_note',
+  'date_precision',
 ] as const;
 
 /** Reads one JSON Lines record (already parsed) as a release. */
@@ -174,9 +198,7 @@ export function releaseFromRecord(origin: string, record: JsonRecord, defaults: 
   ) as Record<(typeof FIELDS)[number], string | undefined>;
   const text = fields.text;
   if (!text) throw new ImportError('no text: expected a non-empty "text" field');
-  const date = fields.date;
-  if (!date) throw new ImportError('no date: expected a "date" field written YYYY-MM-DD');
-  if (!isCalendarDate(date)) throw new ImportError(`impossible date "${date}": expected a real day written YYYY-MM-DD`);
+  const date = recordDate(fields.date, fields.date_precision);
   checkShowable(...Object.values(fields));
   const paragraphs = splitParagraphs(text);
   const notes: string[] = [];

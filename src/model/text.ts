@@ -41,3 +41,16 @@ export function titleFromWords(paragraphs: readonly string[], maxWords = 10): st
   const title = words.slice(0, maxWords).join(' ');
   return words.length > maxWords ? `${title}…` : title;
 }
+
+/**
+ * Text as two copies of a release are compared: curly and straight quotes, the kinds of dash and
+ * all spacing made alike, since sources differ in them and in nothing a reader would call text.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]|--/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -7,6 +7,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { adversarialRecords } from '../support/adversarial.ts';
+import { CORPUS_SITE_ADDRESS } from '../support/corpus.ts';
 import { runImportCommand } from '../support/import.ts';
 import { serve } from '../support/serve.ts';
 import { CORPUS_DIR, SEED_FILE, buildOrThrow, tempDir } from '../support/site.ts';
@@ -43,7 +44,7 @@ export default async function setup(project: TestProject) {
   );
   const imported = await runImportCommand(['--content', content, CORPUS_DIR, SEED_FILE, adversarial]);
   if (imported.code !== 0) throw new Error(`import failed:\n${imported.stdout.slice(-2000)}${imported.stderr}`);
-  await buildOrThrow({ contentDir: content, outDir: out });
+  await buildOrThrow({ contentDir: content, outDir: out, env: { ARCHIVE_SITE: CORPUS_SITE_ADDRESS } });
   const server = await serve(out);
   project.provide('corpusSite', { url: server.url, content, out, importOutput: imported.stdout });
   return async () => {

@@ -12,6 +12,7 @@ import { facetSlugs } from '../../src/model/facets.ts';
 import { contentSecurityPolicy } from '../../src/site/csp.ts';
 import { adversarialRecords } from '../support/adversarial.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { CORPUS_SITE_ADDRESS } from '../support/corpus.ts';
 import { readReleases, type StoredRelease } from '../support/releases.ts';
 import { settled } from '../support/search-page.ts';
 import { attribute, findAll, parseHtml } from '../support/html.ts';
@@ -122,7 +123,7 @@ describe('hostile text', () => {
   it('stays text in the feeds and the JSON export', async () => {
     const slug = facetSlugs(releases.map((r) => r.data.speaker)).get(hostile.data.speaker);
     const feed = await readFile(join(out, 'speakers', slug!, 'feed.xml'), 'utf8');
-    expect(feedItems(feed).map((item) => item.link)).toEqual([`http://localhost:4321/${hostile.path}`]);
+    expect(feedItems(feed).map((item) => item.link)).toEqual([`${CORPUS_SITE_ADDRESS}/${hostile.path}`]);
     expect(feed).not.toContain('<script>');
     expect(feed).toContain('&lt;script&gt;alert(&quot;speaker&quot;)&lt;/script&gt;');
     const json = JSON.parse(await readFile(join(out, `${hostile.path.replace(/\/$/, '')}.json`), 'utf8'));

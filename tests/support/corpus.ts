@@ -3,6 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CORPUS_DIR, SEED_FILE } from './site.ts';
 
+/** The address the corpus archive is built for (`ARCHIVE_SITE`), as its absolute links show it. */
+export const CORPUS_SITE_ADDRESS = 'https://archive.example.org';
+
 /**
  * The first `count` releases with a title, half from each JSON Lines collection of the corpus,
  * written as one JSON Lines file for the importer: fixtures that span speakers, types and years
