@@ -36,6 +36,17 @@ const TEST_HOOK = 'ARCHIVE_TEST_HOOK';
 const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 const indexer = join(PROJECT_ROOT, 'scripts/index-site.ts');
 
+/**
+ * Said when no site address is set: absolute links then point at the local preview, which is
+ * right for `npm start` and wrong on any host.
+ */
+const LOCAL_ADDRESS_WARNING = [
+  'Warning: ARCHIVE_SITE is not set, so the site is built for http://localhost:4321. That address will',
+  'appear in every canonical link, Open Graph and JSON-LD address, printed permalink and citation',
+  '(Chicago, APA, BibTeX), in the RSS feeds, the sitemap, robots.txt and the JSON exports',
+  "(releases.json and each release's .json). Set ARCHIVE_SITE=https://your.host to build for a host.",
+].join('\n');
+
 /** The build was stopped by a signal. */
 class Stopped extends Error {}
 
@@ -115,6 +126,7 @@ export async function buildArchive(
       );
     }
 
+    if (!request.env['ARCHIVE_SITE']) error(LOCAL_ADDRESS_WARNING);
     // Node's default heap (about 4 GB) is too small for an archive of 100,000 releases.
     const heap = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
     const env = { ...request.env, ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out, [STAGING_VARIABLE]: work.site };
