@@ -7,8 +7,7 @@
  * typing, and a release page's weight. Writes bench/results.json and bench/RESULTS.md. Never
  * part of the tests: timings belong here.
  */
-import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,65 +17,11 @@ import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
 import { cacheDir } from '../src/env.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
+import { folderSize, measured, servedBytes } from './measure.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,full,10000').split(',');
 if (args.includes('--huge')) sizes.push('100000');
-
-/** Runs a command, sampling the resident memory of it and all its descendants. */
-function measured(command: string[], env: Record<string, string>) {
-  return new Promise<{ code: number; seconds: number; peakMiB: number; output: string }>((resolve) => {
-    const started = performance.now();
-    const child = spawn(command[0]!, command.slice(1), {
-      cwd: ROOT,
-      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    let peak = 0;
-    const timer = setInterval(async () => (peak = Math.max(peak, await treeRss(child.pid!))), 200);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      resolve({ code: code ?? 1, seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024 / 1024, output });
-    });
-  });
-}
-
-/** Resident bytes of a process and all its descendants, from /proc. */
-async function treeRss(root: number): Promise<number> {
-  const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const entry of await readdir('/proc').catch(() => [])) {
-    if (!/^\d+$/.test(entry)) continue;
-    const text = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.length < 22) continue;
-    parents.set(Number(entry), Number(fields[1]));
-    rss.set(Number(entry), Number(fields[21]) * 4096);
-  }
-  let total = 0;
-  for (const [pid, bytes] of rss) {
-    for (let p: number | undefined = pid; p && p > 1; p = parents.get(p)) {
-      if (p === root) {
-        total += bytes;
-        break;
-      }
-    }
-  }
-  return total;
-}
-
-async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return { bytes, files };
-}
 
 /**
  * JSON Lines of N releases, in files of 10,000 lines in `dir`: the corpus's real texts, reused
@@ -202,11 +147,7 @@ async function browserFigures(out: string) {
   // as they are (they are compressed already).
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  const sizeOf = async (path: string) => {
-    const data = await readFile(join(out, path.endsWith('/') ? `${path}index.html` : path)).catch(() => undefined);
-    if (!data) return 0;
-    return /\.(?:html|css|js|json)$|\/$/.test(path) ? gzipSync(data).length : data.length;
-  };
+  const sizeOf = (path: string) => servedBytes(out, path);
   const bytesOf = async (paths: string[]) => {
     let total = 0;
     for (const path of new Set(paths)) total += await sizeOf(path);
