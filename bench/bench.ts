@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --sizes=1000,full,10000] [--huge]`: builds archives of N releases from the
- * shared corpus, brought in by the import command, and measures what issue #7 budgets: import,
- * Astro and Pagefind times, seconds per 1,000 releases, peak memory of the whole process tree,
- * and the size of the site and of its index; on the full corpus, in Chromium, the bytes the first
- * and later searches transfer, keystroke-to-results time, the page's longest busy stretch while
- * typing, and a release page's weight. Writes bench/results.json and bench/RESULTS.md. Never
- * part of the tests: timings belong here.
+ * `npm run bench [-- --sizes=1000,full,10000] [--huge] [--no-baselines]`: builds archives of N
+ * releases from the shared corpus, brought in by the import command, and measures what issue #7
+ * budgets: import, Astro and Pagefind times, seconds per 1,000 releases, peak memory of the whole
+ * process tree, and the size of the site and of its index; on the full corpus, in Chromium, the
+ * bytes the first and later searches transfer, keystroke-to-results time, the page's longest busy
+ * stretch while typing, and a release page's weight. Then, unless `--no-baselines`, the same for
+ * a plain Astro project and for Eleventy on the same releases (`baselines.ts`).
+ * Writes bench/results.json and bench/RESULTS.md. Never part of the tests: timings belong here.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -17,11 +18,14 @@ import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
 import { cacheDir } from '../src/env.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
+import { astroBaseline, eleventyBaseline, type BaselineResult } from './baselines.ts';
 import { folderSize, measured, servedBytes } from './measure.ts';
+import { buildTable } from './side-by-side-report.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,full,10000').split(',');
 if (args.includes('--huge')) sizes.push('100000');
+const withBaselines = !args.includes('--no-baselines');
 
 /**
  * JSON Lines of N releases, in files of 10,000 lines in `dir`: the corpus's real texts, reused
@@ -69,6 +73,8 @@ interface SizeResult {
   peakMiB: number;
   site: { bytes: number; files: number };
   index: { bytes: number; files: number };
+  /** The same releases built by a plain Astro project and by Eleventy (`baselines.ts`). */
+  baselines?: { astro: BaselineResult; eleventy: BaselineResult } | undefined;
 }
 
 /** A release added to an archive to time the rebuild. */
@@ -110,8 +116,11 @@ async function benchSize(n: string, work: string): Promise<SizeResult & { out: s
   const pagefindSeconds = secondsIn(built.output, /for search(?: in \d+ parts)? in ([\d.]+) s/);
   let rebuild: SizeResult['rebuild'];
   if (n === '10000') {
-    await writeFile(join(content, 'releases', 'one-more-release.mdx'), ONE_MORE_RELEASE);
+    const added = join(content, 'releases', 'one-more-release.mdx');
+    await writeFile(added, ONE_MORE_RELEASE);
     const again = await measured([node, 'scripts/build.ts'], env);
+    // The baselines build the releases the cold build had.
+    await rm(added);
     if (again.code !== 0) throw new Error(`rebuild of ${n} failed:\n${again.output.slice(-3000)}`);
     rebuild = {
       seconds: again.seconds,
@@ -321,6 +330,17 @@ async function report(
       '',
     );
   }
+  const compared = results.filter((r) => r.baselines);
+  if (compared.length > 0) {
+    lines.push(
+      '## Side by side: archive / plain Astro / Eleventy',
+      '',
+      'The same releases built by a plain Astro project and by Eleventy, each with Pagefind run on its output',
+      '(`bench/README.md` says what each leaves out). Peak memory is of the whole process tree; s / 1,000 is per release page built.',
+      '',
+    );
+    for (const r of compared) lines.push(...buildTable(r, r.baselines!.astro, r.baselines!.eleventy));
+  }
   await writeFile(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
   return lines.join('\n');
 }
@@ -335,7 +355,18 @@ try {
     results.push(result);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (n === 'full') browser = await browserFigures(out);
+    const astroOut = join(work, `astro-${n}`);
+    if (withBaselines) {
+      process.stdout.write(`N = ${n}: building the plain Astro and Eleventy baselines…\n`);
+      const eleventyOut = join(work, `eleventy-${n}`);
+      const astro = await astroBaseline(content, astroOut, work);
+      const eleventy = await eleventyBaseline(content, eleventyOut);
+      await rm(eleventyOut, { recursive: true, force: true });
+      result.baselines = { astro, eleventy };
+      process.stdout.write(`${JSON.stringify(result.baselines)}\n`);
+    }
     await rm(out, { recursive: true, force: true });
+    await rm(astroOut, { recursive: true, force: true });
     await rm(cacheDir(content), { recursive: true, force: true });
     // Written after every size, so that a size that fails leaves the figures of the others.
     await report(results, browser);
