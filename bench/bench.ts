@@ -5,7 +5,8 @@
  * process tree, and the size of the site and of its index; on the full corpus, in Chromium, the
  * bytes the first and later searches transfer, keystroke-to-results time, the page's longest busy
  * stretch while typing, and a release page's weight. Then, unless `--no-baselines`, the same for
- * a plain Astro project and for Eleventy on the same releases (`baselines.ts`).
+ * a plain Astro project and for Eleventy on the same releases (`baselines.ts`), and on the full
+ * corpus the archive's search page against Pagefind's Default UI (`search-side-by-side.ts`).
  * Writes bench/results.json and bench/RESULTS.md. Never part of the tests: timings belong here.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -20,7 +21,8 @@ import { cacheDir } from '../src/env.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
 import { astroBaseline, eleventyBaseline, type BaselineResult } from './baselines.ts';
 import { folderSize, measured, servedBytes } from './measure.ts';
-import { buildTable } from './side-by-side-report.ts';
+import { searchSideBySide, type SearchSideBySide } from './search-side-by-side.ts';
+import { buildTable, searchTable } from './side-by-side-report.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,full,10000').split(',');
@@ -282,6 +284,7 @@ async function browserFigures(out: string) {
 async function report(
   results: SizeResult[],
   browser: Awaited<ReturnType<typeof browserFigures>> | undefined,
+  search: SearchSideBySide | undefined,
 ): Promise<string> {
   const machine = {
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
@@ -291,7 +294,7 @@ async function report(
   const date = new Date().toISOString();
   await writeFile(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ date, machine, sizes: results, browser }, null, 2)}\n`,
+    `${JSON.stringify({ date, machine, sizes: results, browser, searchSideBySide: search }, null, 2)}\n`,
   );
   const f = (x: number, d = 1) => x.toFixed(d);
   const lines = [
@@ -341,6 +344,14 @@ async function report(
     );
     for (const r of compared) lines.push(...buildTable(r, r.baselines!.astro, r.baselines!.eleventy));
   }
+  if (search) {
+    lines.push(
+      "On the full corpus, in Chromium, the archive's search page and Pagefind's Default UI on the plain Astro baseline",
+      '(each on a page of its own, in a fresh browser; a later search counts the files it fetched that the page had not fetched before):',
+      '',
+      ...searchTable(search),
+    );
+  }
   await writeFile(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
   return lines.join('\n');
 }
@@ -348,6 +359,7 @@ async function report(
 const work = await mkdtemp(join(tmpdir(), 'archive-bench-'));
 const results: SizeResult[] = [];
 let browser: Awaited<ReturnType<typeof browserFigures>> | undefined;
+let search: SearchSideBySide | undefined;
 try {
   for (const n of sizes) {
     process.stdout.write(`N = ${n}: importing and building…\n`);
@@ -364,14 +376,15 @@ try {
       await rm(eleventyOut, { recursive: true, force: true });
       result.baselines = { astro, eleventy };
       process.stdout.write(`${JSON.stringify(result.baselines)}\n`);
+      if (n === 'full' && !astro.failed) search = await searchSideBySide(out, astroOut);
     }
     await rm(out, { recursive: true, force: true });
     await rm(astroOut, { recursive: true, force: true });
     await rm(cacheDir(content), { recursive: true, force: true });
     // Written after every size, so that a size that fails leaves the figures of the others.
-    await report(results, browser);
+    await report(results, browser, search);
   }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
-process.stdout.write(await report(results, browser));
+process.stdout.write(await report(results, browser, search));

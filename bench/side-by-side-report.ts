@@ -1,8 +1,10 @@
 /**
  * The side-by-side tables of bench/RESULTS.md: a size's build by the archive, the plain Astro
- * baseline and Eleventy. Plain functions of the figures, so that what a failed baseline shows is tested.
+ * baseline and Eleventy; and on the full corpus, what the archive's search page and Pagefind's
+ * Default UI fetch. Plain functions of the figures, so that what a failed baseline shows is tested.
  */
 import type { BaselineResult } from './baselines.ts';
+import type { SearchSideBySide } from './search-side-by-side.ts';
 
 /** The archive's figures the build table shows. */
 export interface ArchiveBuild {
@@ -47,4 +49,26 @@ export function buildTable(archive: ArchiveBuild, astro: BaselineResult, elevent
     if (b.leftOut.length > 0) lines.push('');
   }
   return lines;
+}
+
+/** What the two search pages fetch, side by side, with the archive's figure over the Default UI's. */
+export function searchTable({ archive, defaultUi, phrase, keyDelayMs }: SearchSideBySide): string[] {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const row = (label: string, a: number, d: number, digits = 1) =>
+    `| ${label} | ${f(a, digits)} | ${f(d, digits)} | ${d > 0 ? f(a / d, 2) : '–'} |`;
+  return [
+    '| KiB fetched | archive | Default UI | archive ÷ Default UI |',
+    '|---|---:|---:|---:|',
+    row('the search page, before typing', archive.pageKiB, defaultUi.pageKiB),
+    row('the page and a first search ("health care")', archive.firstSearchKiB, defaultUi.firstSearchKiB),
+    row('five later searches, in all', sum(archive.laterSearchKiB), sum(defaultUi.laterSearchKiB)),
+    row('… the largest of them', Math.max(...archive.laterSearchKiB), Math.max(...defaultUi.laterSearchKiB)),
+    row(
+      `typing "${phrase}" key by key, ${keyDelayMs} ms apart, on a fresh page`,
+      archive.phraseKiB,
+      defaultUi.phraseKiB,
+    ),
+    row('… the longest long task meanwhile, ms', archive.phraseLongestTaskMs, defaultUi.phraseLongestTaskMs, 0),
+    '',
+  ];
 }

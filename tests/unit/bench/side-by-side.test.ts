@@ -1,7 +1,7 @@
 /** The bench's side-by-side report says how many releases each baseline built, and why not all. */
 import { describe, expect, it } from 'vitest';
 import { failedRelease, type BaselineResult } from '../../../bench/baselines.ts';
-import { buildTable } from '../../../bench/side-by-side-report.ts';
+import { buildTable, searchTable } from '../../../bench/side-by-side-report.ts';
 
 const size = { bytes: 2 ** 20, files: 3 };
 
@@ -44,6 +44,21 @@ describe('the side-by-side build table', () => {
     expect(lines).toContain('| s / 1,000 | 18.0 | 60.0 | failed |');
     expect(lines).toContain('- plain Astro left out releases/2020/01/c.mdx, which does not compile: Unexpected `{`');
     expect(lines).toContain('JavaScript heap out of memory');
+  });
+});
+
+describe('the side-by-side search table', () => {
+  it("gives the archive's bytes over the Default UI's", () => {
+    const cost = (kib: number) => ({
+      pageKiB: kib,
+      firstSearchKiB: kib,
+      laterSearchKiB: [kib, kib],
+      phraseKiB: kib,
+      phraseLongestTaskMs: 0,
+    });
+    const lines = searchTable({ phrase: 'a b', keyDelayMs: 100, archive: cost(300), defaultUi: cost(200) });
+    expect(lines).toContain('| the search page, before typing | 300.0 | 200.0 | 1.50 |');
+    expect(lines).toContain('| five later searches, in all | 600.0 | 400.0 | 1.50 |');
   });
 });
 
