@@ -16,7 +16,7 @@ const LATER = ['nuclear weapons', 'liberty', 'economy', 'veterans', 'slavery'];
 /** Nine common words: nearly every key brings a new word or a longer prefix to look up. */
 const PHRASE = 'we have to make sure that the people of';
 
-/** Between two keys, as a quick typist types; the Default UI waits 300 ms after the last key. */
+/** Between two keys, as a quick typist types: the Default UI searches only once typing pauses. */
 const KEY_DELAY_MS = 100;
 
 /** What one search page costs a reader, in KiB as served (`servedBytes`). */
@@ -79,9 +79,15 @@ function watch(page: Page) {
   page.on('requestfailed', done);
   return {
     paths,
-    /** Waits until no request has been open for half a second: lazy loads after the results count too. */
+    /**
+     * Waits until no request has been open for half a second, so that what loads after the
+     * results count too; a request that never ends is given up on after half a minute.
+     */
     async quiet() {
-      while (pending > 0 || performance.now() - last < 500) await page.waitForTimeout(100);
+      const until = performance.now() + 30_000;
+      while ((pending > 0 || performance.now() - last < 500) && performance.now() < until) {
+        await page.waitForTimeout(100);
+      }
     },
   };
 }
