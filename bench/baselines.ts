@@ -36,6 +36,10 @@ export interface BaselineResult {
   secondsPer1000: number;
   /** The larger of the build's and Pagefind's peaks, each of its whole process tree. */
   peakMiB: number;
+  /** The build's own peak, Pagefind's not included. */
+  buildPeakMiB: number;
+  /** Pagefind holds the whole index in memory while it writes it, so its peak can be the larger. */
+  pagefindPeakMiB: number;
   site: { bytes: number; files: number };
   index: { bytes: number; files: number };
 }
@@ -81,6 +85,8 @@ async function result(
     pagefindSeconds: index?.seconds ?? NaN,
     secondsPer1000: failed || built === 0 ? NaN : (seconds / built) * 1000,
     peakMiB: Math.max(build.peakMiB, index?.peakMiB ?? 0),
+    buildPeakMiB: build.peakMiB,
+    pagefindPeakMiB: index?.peakMiB ?? NaN,
     site: await folderSize(out),
     index: await folderSize(join(out, 'pagefind')),
   };

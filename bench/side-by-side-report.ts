@@ -37,6 +37,7 @@ export function buildTable(archive: ArchiveBuild, astro: BaselineResult, elevent
     row('s / 1,000', f(archive.secondsPer1000), (b) => f(b.secondsPer1000)),
     row('of which Pagefind s', f(archive.pagefindSeconds), (b) => f(b.pagefindSeconds)),
     row('peak MiB', f(archive.peakMiB, 0), (b) => f(b.peakMiB, 0)),
+    row('… the build alone / Pagefind alone', '–', (b) => `${f(b.buildPeakMiB, 0)} / ${f(b.pagefindPeakMiB, 0)}`),
     `| release pages built | ${archive.releases} of ${archive.releases} | ${stacks.map(([, b]) => `${b.built} of ${b.releases}`).join(' | ')} |`,
     row('site MiB (files)', mib(archive.site), (b) => mib(b.site)),
     row('index MiB (files)', mib(archive.index), (b) => mib(b.index)),

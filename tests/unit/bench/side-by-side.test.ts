@@ -14,6 +14,8 @@ function baseline(over: Partial<BaselineResult>): BaselineResult {
     pagefindSeconds: 6,
     secondsPer1000: 60,
     peakMiB: 2048,
+    buildPeakMiB: 1024,
+    pagefindPeakMiB: 2048,
     site: size,
     index: size,
     ...over,
@@ -35,6 +37,7 @@ describe('the side-by-side build table', () => {
     const lines = buildTable(archive, baseline({ built: 998, leftOut: [] }), baseline({}));
     expect(lines).toContain('| release pages built | 1000 of 1000 | 998 of 1000 | 1000 of 1000 |');
     expect(lines).toContain('| build s | 18.0 | 60.0 | 60.0 |');
+    expect(lines).toContain('| … the build alone / Pagefind alone | – | 1024 / 2048 | 1024 / 2048 |');
   });
 
   it('names each file a baseline left out, and shows a failed baseline as failed with its output', () => {
