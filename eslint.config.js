@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '**/*.building/', 'node_modules/', '.astro/', 'content/', 'tests/fixtures/'] },
+  { ignores: ['dist/', '**/*.building/', 'node_modules/', '**/.astro/', 'content/', 'tests/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

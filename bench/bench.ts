@@ -1,14 +1,15 @@
 /**
- * `npm run bench [-- --sizes=1000,full,10000] [--huge]`: builds archives of N releases from the
- * shared corpus, brought in by the import command, and measures what issue #7 budgets: import,
- * Astro and Pagefind times, seconds per 1,000 releases, peak memory of the whole process tree,
- * and the size of the site and of its index; on the full corpus, in Chromium, the bytes the first
- * and later searches transfer, keystroke-to-results time, the page's longest busy stretch while
- * typing, and a release page's weight. Writes bench/results.json and bench/RESULTS.md. Never
- * part of the tests: timings belong here.
+ * `npm run bench [-- --sizes=1000,full,10000] [--huge] [--no-baselines]`: builds archives of N
+ * releases from the shared corpus, brought in by the import command, and measures what issue #7
+ * budgets: import, Astro and Pagefind times, seconds per 1,000 releases, peak memory of the whole
+ * process tree, and the size of the site and of its index; on the full corpus, in Chromium, the
+ * bytes the first and later searches transfer, keystroke-to-results time, the page's longest busy
+ * stretch while typing, and a release page's weight. Then, unless `--no-baselines`, the same for
+ * a plain Astro project and for Eleventy on the same releases (`baselines.ts`), and on the full
+ * corpus the archive's search page against Pagefind's Default UI (`search-side-by-side.ts`).
+ * Writes bench/results.json and bench/RESULTS.md. Never part of the tests: timings belong here.
  */
-import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,65 +19,15 @@ import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
 import { cacheDir } from '../src/env.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
+import { astroBaseline, eleventyBaseline, type BaselineResult } from './baselines.ts';
+import { folderSize, measured, servedBytes } from './measure.ts';
+import { searchSideBySide, type SearchSideBySide } from './search-side-by-side.ts';
+import { buildTable, searchTable } from './side-by-side-report.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,full,10000').split(',');
 if (args.includes('--huge')) sizes.push('100000');
-
-/** Runs a command, sampling the resident memory of it and all its descendants. */
-function measured(command: string[], env: Record<string, string>) {
-  return new Promise<{ code: number; seconds: number; peakMiB: number; output: string }>((resolve) => {
-    const started = performance.now();
-    const child = spawn(command[0]!, command.slice(1), {
-      cwd: ROOT,
-      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    let peak = 0;
-    const timer = setInterval(async () => (peak = Math.max(peak, await treeRss(child.pid!))), 200);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      resolve({ code: code ?? 1, seconds: (performance.now() - started) / 1000, peakMiB: peak / 1024 / 1024, output });
-    });
-  });
-}
-
-/** Resident bytes of a process and all its descendants, from /proc. */
-async function treeRss(root: number): Promise<number> {
-  const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const entry of await readdir('/proc').catch(() => [])) {
-    if (!/^\d+$/.test(entry)) continue;
-    const text = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.length < 22) continue;
-    parents.set(Number(entry), Number(fields[1]));
-    rss.set(Number(entry), Number(fields[21]) * 4096);
-  }
-  let total = 0;
-  for (const [pid, bytes] of rss) {
-    for (let p: number | undefined = pid; p && p > 1; p = parents.get(p)) {
-      if (p === root) {
-        total += bytes;
-        break;
-      }
-    }
-  }
-  return total;
-}
-
-async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return { bytes, files };
-}
+const withBaselines = !args.includes('--no-baselines');
 
 /**
  * JSON Lines of N releases, in files of 10,000 lines in `dir`: the corpus's real texts, reused
@@ -124,6 +75,8 @@ interface SizeResult {
   peakMiB: number;
   site: { bytes: number; files: number };
   index: { bytes: number; files: number };
+  /** The same releases built by a plain Astro project and by Eleventy (`baselines.ts`). */
+  baselines?: { astro: BaselineResult; eleventy: BaselineResult } | undefined;
 }
 
 /** A release added to an archive to time the rebuild. */
@@ -165,8 +118,11 @@ async function benchSize(n: string, work: string): Promise<SizeResult & { out: s
   const pagefindSeconds = secondsIn(built.output, /for search(?: in \d+ parts)? in ([\d.]+) s/);
   let rebuild: SizeResult['rebuild'];
   if (n === '10000') {
-    await writeFile(join(content, 'releases', 'one-more-release.mdx'), ONE_MORE_RELEASE);
+    const added = join(content, 'releases', 'one-more-release.mdx');
+    await writeFile(added, ONE_MORE_RELEASE);
     const again = await measured([node, 'scripts/build.ts'], env);
+    // The baselines build the releases the cold build had.
+    await rm(added);
     if (again.code !== 0) throw new Error(`rebuild of ${n} failed:\n${again.output.slice(-3000)}`);
     rebuild = {
       seconds: again.seconds,
@@ -202,11 +158,7 @@ async function browserFigures(out: string) {
   // as they are (they are compressed already).
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  const sizeOf = async (path: string) => {
-    const data = await readFile(join(out, path.endsWith('/') ? `${path}index.html` : path)).catch(() => undefined);
-    if (!data) return 0;
-    return /\.(?:html|css|js|json)$|\/$/.test(path) ? gzipSync(data).length : data.length;
-  };
+  const sizeOf = (path: string) => servedBytes(out, path);
   const bytesOf = async (paths: string[]) => {
     let total = 0;
     for (const path of new Set(paths)) total += await sizeOf(path);
@@ -332,6 +284,7 @@ async function browserFigures(out: string) {
 async function report(
   results: SizeResult[],
   browser: Awaited<ReturnType<typeof browserFigures>> | undefined,
+  search: SearchSideBySide | undefined,
 ): Promise<string> {
   const machine = {
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
@@ -341,7 +294,7 @@ async function report(
   const date = new Date().toISOString();
   await writeFile(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ date, machine, sizes: results, browser }, null, 2)}\n`,
+    `${JSON.stringify({ date, machine, sizes: results, browser, searchSideBySide: search }, null, 2)}\n`,
   );
   const f = (x: number, d = 1) => x.toFixed(d);
   const lines = [
@@ -380,6 +333,25 @@ async function report(
       '',
     );
   }
+  const compared = results.filter((r) => r.baselines);
+  if (compared.length > 0) {
+    lines.push(
+      '## Side by side: archive / plain Astro / Eleventy',
+      '',
+      'The same releases built by a plain Astro project and by Eleventy, each with Pagefind run on its output',
+      '(`bench/README.md` says what each leaves out). Peak memory is of the whole process tree; s / 1,000 is per release page built.',
+      '',
+    );
+    for (const r of compared) lines.push(...buildTable(r, r.baselines!.astro, r.baselines!.eleventy));
+  }
+  if (search) {
+    lines.push(
+      "On the full corpus, in Chromium, the archive's search page and Pagefind's Default UI on the plain Astro baseline",
+      '(each on a page of its own, in a fresh browser; a later search counts the files it fetched that the page had not fetched before):',
+      '',
+      ...searchTable(search),
+    );
+  }
   await writeFile(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
   return lines.join('\n');
 }
@@ -387,6 +359,7 @@ async function report(
 const work = await mkdtemp(join(tmpdir(), 'archive-bench-'));
 const results: SizeResult[] = [];
 let browser: Awaited<ReturnType<typeof browserFigures>> | undefined;
+let search: SearchSideBySide | undefined;
 try {
   for (const n of sizes) {
     process.stdout.write(`N = ${n}: importing and building…\n`);
@@ -394,12 +367,24 @@ try {
     results.push(result);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (n === 'full') browser = await browserFigures(out);
+    const astroOut = join(work, `astro-${n}`);
+    if (withBaselines) {
+      process.stdout.write(`N = ${n}: building the plain Astro and Eleventy baselines…\n`);
+      const eleventyOut = join(work, `eleventy-${n}`);
+      const astro = await astroBaseline(content, astroOut, work);
+      const eleventy = await eleventyBaseline(content, eleventyOut);
+      await rm(eleventyOut, { recursive: true, force: true });
+      result.baselines = { astro, eleventy };
+      process.stdout.write(`${JSON.stringify(result.baselines)}\n`);
+      if (n === 'full' && !astro.failed) search = await searchSideBySide(out, astroOut);
+    }
     await rm(out, { recursive: true, force: true });
+    await rm(astroOut, { recursive: true, force: true });
     await rm(cacheDir(content), { recursive: true, force: true });
     // Written after every size, so that a size that fails leaves the figures of the others.
-    await report(results, browser);
+    await report(results, browser, search);
   }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
-process.stdout.write(await report(results, browser));
+process.stdout.write(await report(results, browser, search));
