@@ -1,7 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { contentDir } from './env.ts';
 import { namesSchema } from './model/names.ts';
+import { identitySchema } from './model/identity.ts';
 import { releaseSchema } from './model/schema.ts';
+import { aboutLoader, aboutSchema } from './site/about.ts';
+import { identityLoader } from './site/identity.ts';
 import { releaseLoader } from './site/loader.ts';
 import { namesLoader } from './site/names-loader.ts';
 
@@ -16,4 +19,16 @@ const names = defineCollection({
   schema: namesSchema,
 });
 
-export const collections = { releases, names };
+/** What the archive is called and how it looks (`site.yaml`). */
+const site = defineCollection({
+  loader: identityLoader(contentDir()),
+  schema: identitySchema,
+});
+
+/** The About page's text (`about.mdx`). */
+const about = defineCollection({
+  loader: aboutLoader(contentDir()),
+  schema: aboutSchema,
+});
+
+export const collections = { releases, names, site, about };

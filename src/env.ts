@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatProblems } from './model/check-content.ts';
+import { readIdentity } from './model/identity.ts';
 
 /**
  * The project's folder. Not the working directory: the build runs Astro from the output
@@ -34,12 +36,24 @@ export function cacheDir(content = contentDir()): string {
   return resolve(PROJECT_ROOT, 'node_modules/.astro', key);
 }
 
+/** The local preview's address, where a site is built for when nothing names another. */
+export const LOCAL_SITE = 'http://localhost:4321';
+
+/** The content folder's `site.yaml`; a file with problems stops everything, naming them. */
+function identity() {
+  const { data, problems } = readIdentity(contentDir());
+  if (problems.length > 0)
+    throw new Error(formatProblems(problems, displayPath).replace(/^The releases have \d+ problems?:/, 'site.yaml:'));
+  return data;
+}
+
 /**
  * The address the site is served from, for absolute links in feeds, the sitemap and citations:
- * `ARCHIVE_SITE`, e.g. `https://example.org`. Without it the local preview's address is used.
+ * `ARCHIVE_SITE`, e.g. `https://example.org`, else `site` of the content folder's `site.yaml`.
+ * Without either, the local preview's address.
  */
 export function siteUrl(): string {
-  const value = process.env.ARCHIVE_SITE || 'http://localhost:4321';
+  const value = process.env.ARCHIVE_SITE || identity().site || LOCAL_SITE;
   let url: URL;
   try {
     url = new URL(value);
@@ -52,9 +66,9 @@ export function siteUrl(): string {
   return url.origin;
 }
 
-/** The path the site lives under: `ARCHIVE_BASE`, e.g. `/press`; `/` when not set. */
+/** The path the site lives under: `ARCHIVE_BASE`, e.g. `/press`, else `base` of `site.yaml`, else `/`. */
 export function basePath(): string {
-  const value = process.env.ARCHIVE_BASE || '/';
+  const value = process.env.ARCHIVE_BASE || identity().base || '/';
   if (!/^\/(?:[A-Za-z0-9._~-]+\/?)*$/.test(value)) {
     throw new Error(`ARCHIVE_BASE is "${value}": expected a path such as /press`);
   }

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../env.ts';
+import { LOCAL_SITE, PROJECT_ROOT, siteUrl } from '../env.ts';
 import { RefusedOutput, inspectOutput, refuseByPlace, writeMarker } from './output-folder.ts';
 import { BuildBusy, WorkFolder } from './work-folder.ts';
 
@@ -44,7 +44,8 @@ const LOCAL_ADDRESS_WARNING = [
   'Warning: ARCHIVE_SITE is not set, so the site is built for http://localhost:4321. That address will',
   'appear in every canonical link, Open Graph and JSON-LD address, printed permalink and citation',
   '(Chicago, APA, BibTeX), in the RSS feeds, the sitemap, robots.txt and the JSON exports',
-  "(releases.json and each release's .json). Set ARCHIVE_SITE=https://your.host to build for a host.",
+  "(releases.json and each release's .json). Set ARCHIVE_SITE=https://your.host, or site: in the",
+  "content folder's site.yaml, to build for a host.",
 ].join('\n');
 
 /** The build was stopped by a signal. */
@@ -126,7 +127,7 @@ export async function buildArchive(
       );
     }
 
-    if (!request.env['ARCHIVE_SITE']) error(LOCAL_ADDRESS_WARNING);
+    if (siteUrl() === LOCAL_SITE) error(LOCAL_ADDRESS_WARNING);
     // Node's default heap (about 4 GB) is too small for an archive of 100,000 releases.
     const heap = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
     const env = { ...request.env, ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out, [STAGING_VARIABLE]: work.site };
