@@ -147,6 +147,8 @@ interface JsonRecord {
   language?: unknown;
   date_note?: unknown;
   date_precision?: unknown;
+  licence?: unknown;
+  license?: unknown;
 }
 
 /**
@@ -186,6 +188,8 @@ const FIELDS = [
   'language',
   'date_note',
   'date_precision',
+  'licence',
+  'license',
 ] as const;
 
 /** Reads one JSON Lines record (already parsed) as a release. */
@@ -229,6 +233,7 @@ export function releaseFromRecord(origin: string, record: JsonRecord, defaults: 
     source,
     language: fields.language,
     note: fields.date_note,
+    licence: fields.licence ?? fields.license,
   });
   if (!data['speaker'])
     throw new ImportError('no speaker: the record names none; give one with --speaker or --organisation');

@@ -41,7 +41,11 @@ export async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** Turns zod's issues into problems that name the field. */
-export function schemaProblems(file: string, error: z.ZodError): ContentProblem[] {
+export function schemaProblems(
+  file: string,
+  error: z.ZodError,
+  known: { what: string; fields: readonly string[] } = { what: 'a release', fields: Object.keys(releaseSchema.shape) },
+): ContentProblem[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -49,7 +53,7 @@ export function schemaProblems(file: string, error: z.ZodError): ContentProblem[
       return {
         file,
         field: keys.join(', '),
-        message: `not a field a release can have; check the spelling (known fields: ${Object.keys(releaseSchema.shape).join(', ')})`,
+        message: `not a field ${known.what} can have; check the spelling (known fields: ${known.fields.join(', ')})`,
       };
     }
     return field ? { file, field, message: issue.message } : { file, message: issue.message };

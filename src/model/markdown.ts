@@ -7,6 +7,7 @@
  */
 import remarkGfm from 'remark-gfm';
 import { rehypeParagraphIds } from './paragraph-ids.ts';
+import { rehypeSpeakerTurns } from './speaker-turns.ts';
 
 export const remarkPlugins = [remarkGfm];
-export const rehypePlugins = [rehypeParagraphIds];
+export const rehypePlugins = [rehypeSpeakerTurns, rehypeParagraphIds];

@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import yaml from 'js-yaml';
-import type { ContentProblem } from './check-content.ts';
+import { schemaProblems, type ContentProblem } from './check-content.ts';
 import { defaultSortKey, looksLikeOrganisation } from './name-forms.ts';
 import { describeValue } from './schema.ts';
 
@@ -169,10 +169,7 @@ export async function readNames(contentDir: string): Promise<{ data: NamesData; 
   if (!result.success) {
     return {
       data: empty,
-      problems: result.error.issues.map((issue): ContentProblem => {
-        const field = issue.path.map(String).join('.');
-        return field ? { file, field, message: issue.message } : { file, message: issue.message };
-      }),
+      problems: schemaProblems(file, result.error, { what: 'names.yaml', fields: Object.keys(namesSchema.shape) }),
     };
   }
   const problems = namesProblems(result.data).map(({ field, message }) => ({ file, field, message }));

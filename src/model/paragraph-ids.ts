@@ -18,7 +18,7 @@ function numberLink(n: number): Element {
     properties: {
       className: ['paragraph-link'],
       href: `#${paragraphId(n)}`,
-      ariaLabel: `Paragraph ${n}: link to this paragraph`,
+      ariaLabel: `Paragraph ${n}: link, copy or cite`,
       dataPagefindIgnore: '',
     },
     children: [{ type: 'text', value: String(n) }],

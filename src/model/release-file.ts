@@ -57,6 +57,7 @@ const FIELD_ORDER = [
   'venue',
   'language',
   'source',
+  'licence',
   'note',
   'distributor',
 ] as const;

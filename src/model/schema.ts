@@ -134,6 +134,8 @@ export const releaseSchema = z.strictObject({
   note: text("an editor's note about the release").optional(),
   /** The address of the original release. */
   source: z.url({ error: 'expected an absolute URL such as https://www.nato.int/…' }).optional(),
+  /** The release's licence or rights statement, e.g. "Public domain (17 U.S.C. 105)", shown on its page. */
+  licence: text("the release's licence or rights statement").optional(),
   /** The language of the text, as a BCP 47 tag. */
   language: z
     .string({ error: (issue) => `expected a language tag such as en, got ${describeValue(issue.input)}` })

@@ -90,18 +90,23 @@ function sentence(text: string): string {
 
 /**
  * Chicago (notes and bibliography), bibliography form; for a corporate author, author-date
- * form, which puts the year after the organisation's name.
+ * form, which puts the year after the organisation's name. With `paragraph`, the citation of
+ * that paragraph.
  */
-export function chicago(release: Citable, url: string): string {
+export function chicago(release: Citable, url: string, { paragraph }: { paragraph?: string } = {}): string {
   const { year, month, day } = dateParts(release.date);
-  const when = month ? (day ? `${month} ${day}, ${year}` : `${month} ${year}`) : year;
+  // A paragraph is cited after the date ("…, January 26, 2026, para. 3."), at its own address.
+  const para = paragraph ? `para. ${paragraph}` : undefined;
+  const when = [month ? (day ? `${month} ${day}, ${year}` : `${month} ${year}`) : year, para]
+    .filter(Boolean)
+    .join(', ');
   const corporate = isOrganisation(release);
   const parts = corporate
     ? [
         sentence(release.speaker),
         `${year}.`,
         `“${release.title.replace(/[.]$/, '')}.”`,
-        sentence([typeLabel(release.type), release.venue, month ? when : undefined].filter(Boolean).join(', ')),
+        sentence([typeLabel(release.type), release.venue, month ? when : para].filter(Boolean).join(', ')),
       ]
     : [
         sentence(chicagoAuthor(release)),
@@ -110,7 +115,7 @@ export function chicago(release: Citable, url: string): string {
       ];
   if (release.organisation && release.organisation !== release.speaker) parts.push(sentence(release.organisation));
   if (release.distributor) parts.push(sentence(`Distributed by ${release.distributor.name}`));
-  parts.push(`${url}.`);
+  parts.push(`${url}${paragraph ? `#p-${paragraph}` : ''}.`);
   return parts.join(' ');
 }
 

@@ -146,16 +146,46 @@ export function getFacetSlugs() {
   return slugs;
 }
 
-let positions: Promise<Map<string, number>> | undefined;
+/** A sequence of releases in time, and where each stands in it. */
+interface Sequence {
+  releases: Release[];
+  index: Map<string, number>;
+}
 
-/** The releases just before (older) and after (newer) one in time, where there are any. */
+let sequences: Promise<Map<string, Sequence>> | undefined;
+
+/** Every release in time, and every speaker's and organisation's releases, each once. */
+function getSequences(): Promise<Map<string, Sequence>> {
+  sequences ??= getReleases().then((releases) => {
+    const all = new Map<string, Sequence>();
+    const add = (key: string, release: Release) => {
+      let sequence = all.get(key);
+      if (!sequence) all.set(key, (sequence = { releases: [], index: new Map() }));
+      sequence.index.set(release.id, sequence.releases.push(release) - 1);
+    };
+    for (const release of releases) {
+      add('', release);
+      add(`speaker\0${release.data.speaker}`, release);
+      if (release.data.organisation) add(`organisation\0${release.data.organisation}`, release);
+    }
+    return all;
+  });
+  return sequences;
+}
+
+/**
+ * The releases just before (older) and after (newer) one in time, where there are any: in the
+ * whole archive, or among the releases of its speaker or its organisation.
+ */
 export async function getNeighbours(
   release: Release,
+  among?: 'speaker' | 'organisation',
 ): Promise<{ older: Release | undefined; newer: Release | undefined }> {
-  const releases = await getReleases();
-  positions ??= Promise.resolve(new Map(releases.map((r, i) => [r.id, i])));
-  const index = (await positions).get(release.id) ?? -1;
-  return { older: releases[index + 1], newer: index > 0 ? releases[index - 1] : undefined };
+  const value = among ? release.data[among] : '';
+  const sequence = value === undefined ? undefined : (await getSequences()).get(among ? `${among}\0${value}` : '');
+  const index = sequence?.index.get(release.id) ?? -1;
+  if (!sequence || index === -1) return { older: undefined, newer: undefined };
+  return { older: sequence.releases[index + 1], newer: index > 0 ? sequence.releases[index - 1] : undefined };
 }
 
 /** Releases grouped by a key (kept in their order); releases without one are left out. */

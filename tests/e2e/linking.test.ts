@@ -40,16 +40,31 @@ describe('linking and citing, on a site deployed under /press/', () => {
     expect(other).toBe('rgba(0, 0, 0, 0)');
   });
 
-  it('shows a paragraph’s link on keyboard focus, and following it copies the paragraph’s address', async () => {
+  it('shows paragraph numbers without hover; from one, by keyboard alone, copies its link and its citation', async () => {
     await page.goto(`${site}${PERMALINK}`);
-    const link = page.getByRole('link', { name: 'Paragraph 3: link to this paragraph' });
-    await expect(link.evaluate((a) => getComputedStyle(a).opacity)).resolves.toBe('0');
-    await link.focus();
+    const link = page.getByRole('link', { name: 'Paragraph 3: link, copy or cite' });
     await expect(link.evaluate((a) => getComputedStyle(a).opacity)).resolves.toBe('1');
+    await expect(link.isVisible()).resolves.toBe(true);
+    await link.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(`${site}${PERMALINK}#p-3`);
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${site}${PERMALINK}#p-3`);
-    await expect(page.locator('.copy-status').textContent()).resolves.toBe('Link to paragraph 3 copied.');
+    const tools = page.locator('#paragraph-tools');
+    await expect(tools.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Copy link');
+    await page.keyboard.press('Enter');
+    const permalink = `https://example.org/press${PERMALINK}`;
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`${permalink}#p-3`);
+    await expect(tools.locator('.status').textContent()).resolves.toBe('Link to paragraph 3 copied.');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Cite this paragraph');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      `Rutte, Mark. “Remarks by NATO Secretary General Mark Rutte.” Remarks, European Parliament, January 26, 2026, para. 3. NATO - North Atlantic Treaty Organisation. Distributed by Public Technologies (PUBT). ${permalink}#p-3.`,
+    );
+    await page.keyboard.press('Escape');
+    await expect(tools.isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe('#p-3');
   });
 
   it('copies a ready citation to the clipboard', async () => {
@@ -63,7 +78,15 @@ describe('linking and citing, on a site deployed under /press/', () => {
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(
       /^@misc\{rutte2026remarks,\n {2}author = \{Rutte, Mark\},/,
     );
-    await expect(page.locator('.copy-status').textContent()).resolves.toBe('Citation copied.');
+    // Each button's status is beside it.
+    const statuses = page.locator('.citation .status');
+    await expect(statuses.allTextContents()).resolves.toEqual(['Citation copied.', '', 'Citation copied.']);
+    await expect(
+      page
+        .locator('.citation .status')
+        .nth(2)
+        .evaluate((s) => s.previousElementSibling?.getAttribute('data-copy-target')),
+    ).resolves.toBe('cite-bibtex');
   });
 
   it('searches under /press/ and a result’s link opens the release there', async () => {

@@ -320,6 +320,14 @@ describe('one release from many sources', () => {
   });
 });
 
+describe('rights', () => {
+  it('keeps a licence or license field as the release’s licence', () => {
+    expect(releaseFromRecord('x', { ...record, licence: 'Public domain' }).data.licence).toBe('Public domain');
+    expect(releaseFromRecord('x', { ...record, license: 'CC BY 4.0' }).data.licence).toBe('CC BY 4.0');
+    expect(() => releaseFromRecord('x', { ...record, license: 4 })).toThrow('license: expected text, got the number 4');
+  });
+});
+
 describe('dates as precise as the source', () => {
   it('takes a year or a month from JSON Lines, or cuts a full date to its date_precision, and files it so', () => {
     expect(releaseFromRecord('x', { ...record, date: '2015' }).data.date).toBe('2015');

@@ -30,6 +30,12 @@ describe('citations', () => {
     );
   });
 
+  it('of one paragraph, with "para." after the date and the paragraph at its address', () => {
+    expect(chicago(seed, URL, { paragraph: '3' })).toBe(
+      `Rutte, Mark. “Remarks by NATO Secretary General Mark Rutte.” Remarks, European Parliament, January 26, 2026, para. 3. NATO - North Atlantic Treaty Organisation. Distributed by Public Technologies (PUBT). ${URL}#p-3.`,
+    );
+  });
+
   it('in APA style', () => {
     expect(apa(seed, URL)).toBe(
       `Rutte, M. (2026, January 26). Remarks by NATO Secretary General Mark Rutte [Remarks]. European Parliament. NATO - North Atlantic Treaty Organisation. Distributed by Public Technologies (PUBT). ${URL}`,
