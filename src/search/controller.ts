@@ -36,14 +36,17 @@ export function optionsFor(state: SearchState, years: readonly string[]): Search
       .map((key) => ({ [key]: { any: cover[key] } }));
   }
   const options: SearchOptions = { filters };
-  if (state.sort !== 'relevance') options.sort = { date: state.sort === 'newest' ? 'desc' : 'asc' };
+  // With no words there is no best match: the newest come first.
+  const sort = state.sort === 'relevance' && !state.query.trim() ? 'newest' : state.sort;
+  if (sort !== 'relevance') options.sort = { date: sort === 'newest' ? 'desc' : 'asc' };
   return options;
 }
 
 /** The status line for a number of results. */
 function statusFor(state: SearchState, total: number): string {
   const words = state.query.trim();
-  const what = words ? ` for “${words}”` : '';
+  // Words with quotes of their own are shown as typed, not quoted again.
+  const what = words ? (words.includes('"') ? ` for ${words}` : ` for “${words}”`) : '';
   return total === 0 ? `No releases found${what}.` : `${total} ${total === 1 ? 'release' : 'releases'} found${what}.`;
 }
 

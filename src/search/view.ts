@@ -99,6 +99,12 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const list = root.querySelector<HTMLOListElement>('[data-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
   root.hidden = false;
+  const toggle = root.querySelector<HTMLButtonElement>('[data-filters-toggle]')!;
+  const filtersPanel = root.querySelector<HTMLElement>('.filters')!;
+  toggle.addEventListener('click', () => {
+    const open = filtersPanel.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', String(open));
+  });
 
   // Listeners go on before Pagefind has loaded, so nothing typed meanwhile is lost.
   const ready = openIndex(root.dataset['bundle']!, root.dataset['base'] ?? '/').then(
@@ -178,6 +184,12 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     if (current !== run) return;
     list.removeAttribute('aria-busy');
     renderFilters(outcome.totals, outcome.counts);
+    // The folded filters say how many are chosen, dates included.
+    const chosen =
+      SEARCH_FILTERS.reduce((n, filter) => n + state.filters[filter].length, 0) +
+      (state.from ? 1 : 0) +
+      (state.to ? 1 : 0);
+    root.querySelector('[data-filter-count]')!.textContent = chosen > 0 ? `(${chosen})` : '';
     // Announced once the results are on the page, so the count and the list agree.
     status.textContent = outcome.status;
     // Says which address the page now shows results for, so a script (or test) can wait for it.

@@ -94,6 +94,30 @@ export async function releaseListings(release: Release) {
   };
 }
 
+/** A year of a listing: how many releases it has, and the page (from 1) where the first of them is. */
+export interface ListingYear {
+  year: string;
+  count: number;
+  page: number;
+}
+
+/** The years of a listing, newest first, each with its count and first page. */
+export function listingYears(listing: Listing, pageSize = ARCHIVE_PAGE_SIZE): ListingYear[] {
+  const years: ListingYear[] = [];
+  listing.releases.forEach((release, i) => {
+    const year = yearOf(release.data.date);
+    const last = years.at(-1);
+    if (last?.year === year) last.count++;
+    else years.push({ year, count: 1, page: Math.floor(i / pageSize) + 1 });
+  });
+  return years;
+}
+
+/** The address of a listing's page `n` (from 1), base included. */
+export function listingPageHref(facet: ListingFacet, key: string, n: number): string {
+  return `${listingHref(facet, key)}${n > 1 ? `${n}/` : ''}`;
+}
+
 /** The roles a speaker held in their releases, most recent first, each once. */
 export function rolesOf(releases: readonly Release[]): string[] {
   return [...new Set(releases.flatMap((r) => (r.data.role ? [r.data.role] : [])))];

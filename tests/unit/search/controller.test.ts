@@ -113,6 +113,21 @@ describe('the search controller', () => {
     expect(outcome?.counts['year']).toEqual({ '2026': 1, '2025': 1 });
   });
 
+  it('lists releases newest first when there are no words to rank them by', () => {
+    expect(optionsFor(state({ filters: { ...emptyState().filters, speaker: ['Rutte'] } }), ['2025'])?.sort).toEqual({
+      date: 'desc',
+    });
+    expect(optionsFor(state({ query: 'nato' }), ['2025'])?.sort).toBeUndefined();
+    expect(optionsFor(state({ sort: 'oldest' }), ['2025'])?.sort).toEqual({ date: 'asc' });
+  });
+
+  it('shows quoted words as typed, without quoting them again', async () => {
+    const search = await controller(fakePagefind(DOCS));
+    expect((await search.search(state({ query: '"coalition of the willing"' })))?.status).toBe(
+      '1 release found for "coalition of the willing".',
+    );
+  });
+
   it('says what to do with nothing chosen, and names a bad date range instead of searching', async () => {
     const pagefind = fakePagefind(DOCS);
     const search = await controller(pagefind);
