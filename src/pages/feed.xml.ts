@@ -1,8 +1,6 @@
 import type { APIContext } from 'astro';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../consts.ts';
-import { releaseFeed } from '../site/feeds.ts';
-import { getReleases } from '../site/releases.ts';
+import { archiveFeed } from '../site/feeds.ts';
 
-export async function GET({ site }: APIContext) {
-  return releaseFeed({ title: SITE_TITLE, description: SITE_DESCRIPTION, releases: await getReleases(), site });
+export function GET({ site }: APIContext) {
+  return archiveFeed(site);
 }

@@ -1,28 +1,56 @@
-/** The RSS feeds: the whole archive, and one per speaker and per organisation. */
+/**
+ * The RSS feeds: the whole archive's, and one per speaker and per organisation. Each lists the
+ * latest `FEED_LENGTH` releases and points to the listing that holds them all; a feed reader
+ * needs no more, and a feed of every release grew to megabytes. A feed opened in a browser is
+ * shown as a page by `feed.xsl` (an XSLT stylesheet, `src/pages/feed.xsl.ts`).
+ */
 import rss from '@astrojs/rss';
-import { SITE_TITLE } from '../consts.ts';
-import { feedDate } from './feed-dates.ts';
-import { absoluteUrl, getFacetSlugs, getReleases, groupReleases, releaseSummary, type Release } from './releases.ts';
 import { precisionOf } from '../model/dates.ts';
 import { releasePath } from '../model/permalink.ts';
+import { feedDate } from './feed-dates.ts';
+import { getIdentity } from './identity.ts';
+import { listingHref } from './listings.ts';
+import {
+  absoluteUrl,
+  getFacetSlugs,
+  getReleases,
+  groupReleases,
+  href,
+  releaseSummary,
+  type Release,
+} from './releases.ts';
 import { xmlText } from './xml-text.ts';
+
+/** How many releases a feed lists: the latest. */
+export const FEED_LENGTH = 50;
 
 function escapeXml(text: string): string {
   return xmlText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** An RSS response listing `releases`, newest first, each with its opening words. */
-export function releaseFeed(options: {
+/**
+ * An RSS response listing the latest of `releases` (newest first), each with its opening words;
+ * `listing` is the site path of the page that lists them all.
+ */
+export async function releaseFeed(options: {
   title: string;
   description: string;
   releases: Release[];
+  listing: string;
   site: URL | undefined;
 }) {
+  const { name } = await getIdentity();
+  const shown = options.releases.slice(0, FEED_LENGTH);
+  const rest =
+    options.releases.length > shown.length
+      ? ` The latest ${shown.length} of ${options.releases.length}; all are at ${absoluteUrl(options.listing, options.site)}`
+      : '';
   return rss({
     title: xmlText(options.title),
-    description: xmlText(options.description),
-    site: absoluteUrl('', options.site),
-    items: options.releases.map((release) => ({
+    description: xmlText(`${options.description}${rest}`),
+    site: absoluteUrl(options.listing, options.site),
+    stylesheet: href('feed.xsl'),
+    items: shown.map((release) => ({
       title: xmlText(release.data.title),
       link: absoluteUrl(releasePath(release.data), options.site),
       // A feed date is an instant; a release known only by its month or year gets none, and
@@ -34,9 +62,15 @@ export function releaseFeed(options: {
       customData: `<dc:creator>${escapeXml(release.data.speaker)}</dc:creator><dc:date>${release.data.date}</dc:date>`,
     })),
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
-    customData: `<language>en</language><generator>${escapeXml(SITE_TITLE)}</generator>`,
+    customData: `<language>en</language><generator>${escapeXml(name)}</generator>`,
     trailingSlash: true,
   });
+}
+
+/** The whole archive's feed. */
+export async function archiveFeed(site: URL | undefined) {
+  const { name, description } = await getIdentity();
+  return releaseFeed({ title: name, description, releases: await getReleases(), listing: 'archive/', site });
 }
 
 /** The facets that have a feed per value. */
@@ -48,16 +82,21 @@ export async function facetFeedPaths(facet: FeedFacet) {
   const groups = groupReleases(releases, (release) => release.data[facet]);
   return [...slugs[facet]].map(([name, slug]) => ({
     params: { [facet]: slug },
-    props: { name, releases: groups.get(name) ?? [] },
+    props: { facet, name, slug, releases: groups.get(name) ?? [] },
   }));
 }
 
 /** The feed of one speaker or organisation. */
-export function facetFeed(props: { name: string; releases: Release[] }, site: URL | undefined) {
+export async function facetFeed(
+  props: { facet: FeedFacet; name: string; slug: string; releases: Release[] },
+  site: URL | undefined,
+) {
+  const identity = await getIdentity();
   return releaseFeed({
-    title: `${props.name} | ${SITE_TITLE}`,
+    title: `${props.name} | ${identity.name}`,
     description: `Releases of ${props.name}, newest first.`,
     releases: props.releases,
+    listing: listingHref(props.facet, props.slug).slice(href().length),
     site,
   });
 }

@@ -115,45 +115,51 @@ describe('importing the whole corpus and building it', () => {
     expect(checked).toBeGreaterThan(releases.length * 10);
   });
 
-  it('lists every release in the archive feed, its speaker’s and its organisation’s feeds, and the sitemap', async () => {
+  it('lists the latest 50 releases in each feed, linking to the rest, and every release in the sitemap', async () => {
     const url = (release: ReleaseData) => `${CORPUS_SITE_ADDRESS}/${releasePath(release)}`;
-    const archive = new Map(
-      feedItems(await readFile(join(out, 'feed.xml'), 'utf8')).map((item) => [item.link, item.date]),
-    );
     const speakers = facetSlugs(releases.map((r) => r.speaker));
     const organisations = facetSlugs(releases.flatMap((r) => (r.organisation ? [r.organisation] : [])));
-    const feeds = new Map<string, Map<string, string>>();
-    const feed = async (path: string) => {
-      let items = feeds.get(path);
-      if (!items) {
-        items = new Map(feedItems(await readFile(join(out, path), 'utf8')).map((item) => [item.link, item.date]));
-        feeds.set(path, items);
+    const problems: string[] = [];
+    /** A feed holds the latest of `group`: every release newer than its oldest item, newest first. */
+    const check = async (path: string, listing: string, group: ReleaseData[]) => {
+      const text = await readFile(join(out, path), 'utf8');
+      const items = feedItems(text);
+      const channel = parseXml(text)['rss'].channel as { link: string };
+      if (channel.link !== `${CORPUS_SITE_ADDRESS}/${listing}`) problems.push(`${path}: links to ${channel.link}`);
+      if (items.length !== Math.min(50, group.length))
+        problems.push(`${path}: ${items.length} items of ${group.length}`);
+      const dates = items.map((item) => item.date);
+      if ([...dates].sort().reverse().join() !== dates.join()) problems.push(`${path}: not newest first`);
+      const links = new Set(items.map((item) => item.link));
+      const oldest = dates.at(-1) ?? '';
+      for (const release of group) {
+        if (release.date > oldest && !links.has(url(release))) problems.push(`${path}: lacks ${url(release)}`);
       }
-      return items;
     };
+    await check('feed.xml', 'archive/', releases);
+    for (const [name, slug] of speakers) {
+      await check(
+        `speakers/${slug}/feed.xml`,
+        `speakers/${slug}/`,
+        releases.filter((r) => r.speaker === name),
+      );
+    }
+    for (const [name, slug] of organisations) {
+      await check(
+        `organisations/${slug}/feed.xml`,
+        `organisations/${slug}/`,
+        releases.filter((r) => r.organisation === name),
+      );
+    }
     const sitemap = new Set<string>();
     const index = parseXml(await readFile(join(out, 'sitemap-index.xml'), 'utf8'));
     for (const { loc } of index['sitemapindex'].sitemap) {
       const map = parseXml(await readFile(join(out, new URL(loc).pathname), 'utf8'));
       for (const entry of map['urlset'].url) sitemap.add(entry.loc);
     }
-    const missing: string[] = [];
-    for (const release of releases) {
-      if (archive.get(url(release)) !== release.date)
-        missing.push(`${url(release)}: not in feed.xml with date ${release.date}`);
-      if ((await feed(`speakers/${speakers.get(release.speaker)}/feed.xml`)).get(url(release)) !== release.date)
-        missing.push(`${url(release)}: not in its speaker's feed`);
-      if (
-        release.organisation &&
-        (await feed(`organisations/${organisations.get(release.organisation)}/feed.xml`)).get(url(release)) !==
-          release.date
-      ) {
-        missing.push(`${url(release)}: not in its organisation's feed`);
-      }
-      if (!sitemap.has(url(release))) missing.push(`${url(release)}: not in the sitemap`);
-    }
-    expect(missing.slice(0, 10), `${missing.length} missing; the first ones`).toEqual([]);
-    expect(archive.size).toBe(releases.length);
+    for (const release of releases)
+      if (!sitemap.has(url(release))) problems.push(`${url(release)}: not in the sitemap`);
+    expect(problems.slice(0, 10), `${problems.length} problems; the first ones`).toEqual([]);
   });
 
   it('exports every release as JSON agreeing with its page', async () => {

@@ -24,7 +24,8 @@ export function feedItems(text: string): { title: string; link: string; date: st
   return (rss.channel.item ?? []).map((item: Record<string, string>) => ({
     title: String(item['title']),
     link: item['link']!,
-    date: new Date(item['pubDate']!).toISOString().slice(0, 10),
+    // A release known only by its month or year has no pubDate, and says what is known in dc:date.
+    date: item['pubDate'] ? new Date(item['pubDate']).toISOString().slice(0, 10) : String(item['dc:date']),
     creator: String(item['dc:creator']),
   }));
 }
