@@ -82,10 +82,10 @@ describe('a rebuild', () => {
     expect(await build()).toMatch(/rendered 1 bodies/);
     expect(await build()).toMatch(/rendered 0 bodies/);
     const plugin = join(project, 'src/model/paragraph-ids.ts');
-    await writeFile(plugin, (await readFile(plugin, 'utf8')).replace('link to this paragraph', 'a link to it'));
+    await writeFile(plugin, (await readFile(plugin, 'utf8')).replace('link, copy or cite', 'a link to it'));
     expect(await build()).toMatch(/rendered 1 bodies/);
     const html = await readFile(join(work, 'dist', PAGE), 'utf8');
     expect(html).toContain('aria-label="Paragraph 1: a link to it"');
-    expect(html).not.toContain('link to this paragraph');
+    expect(html).not.toContain('link, copy or cite');
   });
 });

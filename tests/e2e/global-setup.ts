@@ -27,7 +27,7 @@ const CORPUS_COUNT = 60;
 export default async function setup(project: TestProject) {
   const work = await tempDir('e2e');
   const content = join(work, 'content');
-  await cp(join(ROOT, 'content/releases'), join(content, 'releases'), { recursive: true });
+  await cp(join(ROOT, 'content'), content, { recursive: true });
   const sample = join(work, 'sample.jsonl');
   await writeCorpusSample(sample, CORPUS_COUNT);
   const imported = await runImportCommand(['--content', content, '--organisation', 'The White House', sample]);

@@ -55,6 +55,10 @@ describe('the source tree', () => {
     expect(listed).toEqual(await filesOf(stage));
   });
 
+  it('keeps README.md a user’s guide of at most 250 lines', async () => {
+    expect((await readFile(join(ROOT, 'README.md'), 'utf8')).trimEnd().split('\n').length).toBeLessThanOrEqual(250);
+  });
+
   it('README.md names exactly the folders of src/ in its layout', async () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
     const tree = /## Layout\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
