@@ -66,6 +66,13 @@ export function checkReleaseSource(file: string, source: string): { data?: Relea
   }
   const result = releaseSchema.safeParse(raw);
   if (!result.success) return { problems: schemaProblems(file, result.error) };
+  // A change cannot come before the release: compared as text, as far as the release's date goes.
+  const early = (result.data.updates ?? []).flatMap(({ date }, i) =>
+    date.slice(0, result.data.date.length) < result.data.date
+      ? [{ file, field: `updates.${i}.date`, message: `${date} is before the release's date, ${result.data.date}` }]
+      : [],
+  );
+  if (early.length > 0) return { problems: early };
   return { data: result.data, problems: [] };
 }
 
