@@ -8,14 +8,17 @@ import buildCommand from './src/site/integrations/build-command.ts';
 import { basePath, cacheDir, contentDir, outDir, siteUrl } from './src/env.ts';
 import { rehypePlugins, remarkPlugins } from './src/model/markdown.ts';
 import { readRedirects } from './src/site/redirects.ts';
+import { releaseLastmod } from './src/site/sitemap.ts';
+
+// The build command (src/build/build-command.ts) builds into a working folder beside the output
+// folder and swaps the site in when everything has succeeded.
+const built = process.env.ARCHIVE_STAGING_DIR || outDir();
 
 export default defineConfig({
   site: siteUrl(),
   base: basePath(),
   redirects: readRedirects(contentDir(), basePath()),
-  // The build command (src/build/build-command.ts) builds into a working folder beside the
-  // output folder and swaps the site in when everything has succeeded.
-  outDir: process.env.ARCHIVE_STAGING_DIR || outDir(),
+  outDir: built,
   // One per content folder: it holds the body store (src/build/body-store.ts).
   cacheDir: cacheDir(),
   trailingSlash: 'always',
@@ -31,7 +34,8 @@ export default defineConfig({
     processor: unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins }),
     syntaxHighlight: false,
   },
-  integrations: [buildCommand(), mdx(), sitemap(), headers()],
+  // A changed release's `lastmod` in the sitemap is the day of its latest change.
+  integrations: [buildCommand(), mdx(), sitemap({ serialize: releaseLastmod(built) }), headers()],
   // Scripts stay files too: Vite would inline small ones, which the policy forbids.
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { contentDir } from './env.ts';
 import { namesSchema } from './model/names.ts';
 import { identitySchema } from './model/identity.ts';
@@ -10,7 +11,14 @@ import { namesLoader } from './site/names-loader.ts';
 
 const releases = defineCollection({
   loader: releaseLoader(contentDir()),
-  schema: releaseSchema,
+  schema: ({ image }) =>
+    releaseSchema.extend({
+      /**
+       * The images the body shows, by their path beside the release: the loader fills this in
+       * (never the frontmatter), and `image()` hands each to Astro's image service.
+       */
+      images: z.record(z.string(), image()).optional(),
+    }),
 });
 
 /** How speakers, organisations and venues are named across the archive (`names.yaml`). */

@@ -7,7 +7,8 @@
  *
  * It is not Astro's content store because that is written to disk as one string, which cannot
  * hold the text of 100,000 releases. Beside each body, its opening words, so that feeds need not
- * read whole texts.
+ * read whole texts; and, for a body that shows any, its media items, which every build checks
+ * against the files beside the release without reading whole texts either.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openingWords } from '../model/plain-text.ts';
+import type { MediaItem } from '../model/media.ts';
 import type { RenderedBody } from '../model/render-body.ts';
 import { writeWhole } from '../model/write-file.ts';
 import { currentRenderer } from './renderer-key.ts';
@@ -45,7 +47,7 @@ export class BodyStore {
     this.dir = typeof cacheDir === 'string' ? cacheDir : join(fileURLToPath(cacheDir), 'bodies');
   }
 
-  #path(key: string, kind: 'json' | 'summary' = 'json'): string {
+  #path(key: string, kind: 'json' | 'summary' | 'media' = 'json'): string {
     return join(this.dir, `${key}.${kind}`);
   }
 
@@ -65,9 +67,16 @@ export class BodyStore {
     return readText(this.#path(key, 'summary'));
   }
 
-  /** Stores a body and its opening words; the body last, as it marks the entry done. */
+  /** The media items of the body stored under `key`: none when it shows none. */
+  readMedia(key: string): MediaItem[] {
+    const text = readText(this.#path(key, 'media'));
+    return text === undefined ? [] : (JSON.parse(text) as MediaItem[]);
+  }
+
+  /** Stores a body, its opening words and its media items; the body last, as it marks the entry done. */
   async write(key: string, body: RenderedBody): Promise<void> {
     await writeWhole(this.#path(key, 'summary'), openingWords(body.paragraphs));
+    if (body.media) await writeWhole(this.#path(key, 'media'), JSON.stringify(body.media));
     await writeWhole(this.#path(key), JSON.stringify(body));
   }
 

@@ -1,10 +1,14 @@
 /**
  * Checks a whole folder of releases before anything is built, so that a bad archive fails with
  * every problem listed at once (file, field, what was expected) and nothing is silently skipped.
+ * Besides releases, the folder holds only their images and documents (`media.ts`), each beside
+ * its release.
  */
+import { statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
+import { mediaType, type MediaReference } from './media.ts';
 import { releasePath } from './permalink.ts';
 import { MAX_RELEASE_BYTES, readReleaseSource } from './release-file.ts';
 import { releaseSchema, type ReleaseData } from './schema.ts';
@@ -40,6 +44,53 @@ export async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** The name of a release file without `.mdx`: the name of the folder its files may be in too. */
+export function releaseStem(releaseFile: string): string {
+  return basename(releaseFile).replace(/\.mdx$/, '');
+}
+
+/**
+ * Whether a file lies beside a release: in a folder holding releases (`releaseFolders`), or in a
+ * folder named after one of `releaseFiles` (or a folder inside that).
+ */
+function isBesideRelease(
+  file: string,
+  releaseFiles: ReadonlySet<string>,
+  releaseFolders: ReadonlySet<string>,
+): boolean {
+  if (releaseFolders.has(dirname(file))) return true;
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (releaseFiles.has(`${dir}.mdx`)) return true;
+  }
+  return false;
+}
+
+/**
+ * What is wrong with the files a release's body names, each as `line L, column C: …`: every one
+ * must be a file in the release's folder, or in the folder named after the release.
+ */
+export function referenceProblems(releaseFile: string, references: readonly MediaReference[]): string[] {
+  const stem = releaseStem(releaseFile);
+  const problems: string[] = [];
+  for (const { path, line, column } of references) {
+    const where = `line ${line}, column ${column}: ./${path}`;
+    const folder = path.includes('/') ? path.slice(0, path.indexOf('/')) : undefined;
+    if (folder !== undefined && folder !== stem) {
+      problems.push(`${where} is in ${folder}/: expected it beside the release, or in the folder ${stem}/`);
+      continue;
+    }
+    let isFile: boolean;
+    try {
+      isFile = statSync(join(dirname(releaseFile), path)).isFile();
+    } catch {
+      problems.push(`${where} does not exist: expected the file beside the release, or in the folder ${stem}/`);
+      continue;
+    }
+    if (!isFile) problems.push(`${where} is not a file`);
+  }
+  return problems;
+}
+
 /** Turns zod's issues into problems that name the field. */
 export function schemaProblems(
   file: string,
@@ -70,6 +121,13 @@ export function checkReleaseSource(file: string, source: string): { data?: Relea
   }
   const result = releaseSchema.safeParse(raw);
   if (!result.success) return { problems: schemaProblems(file, result.error) };
+  // A change cannot come before the release: compared as text, as far as the release's date goes.
+  const early = (result.data.updates ?? []).flatMap(({ date }, i) =>
+    date.slice(0, result.data.date.length) < result.data.date
+      ? [{ file, field: `updates.${i}.date`, message: `${date} is before the release's date, ${result.data.date}` }]
+      : [],
+  );
+  if (early.length > 0) return { problems: early };
   return { data: result.data, problems: [] };
 }
 
@@ -98,9 +156,23 @@ export async function checkContent(
     });
     return { releases, problems };
   }
+  const releaseFiles = new Set(files.filter((file) => file.endsWith('.mdx')));
+  const releaseFolders = new Set([...releaseFiles].map((file) => dirname(file)));
   for (const file of files) {
     if (!file.endsWith('.mdx')) {
-      problems.push({ file, message: 'is not a release: expected a .mdx file' });
+      if (!mediaType(file)) {
+        problems.push({
+          file,
+          message:
+            'is not a release: expected a .mdx file, or beside a release an image (JPEG, PNG, WebP, AVIF, GIF, SVG) or a PDF',
+        });
+      } else if (!isBesideRelease(file, releaseFiles, releaseFolders)) {
+        problems.push({
+          file,
+          message:
+            "is not beside a release: an image or document goes in its release's folder, or in a folder named after the release file (2026-02-04-<slug>/)",
+        });
+      }
       continue;
     }
     let source: string;

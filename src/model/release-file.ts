@@ -60,6 +60,7 @@ const FIELD_ORDER = [
   'licence',
   'note',
   'distributor',
+  'updates',
 ] as const;
 
 const DISTRIBUTOR_ORDER = ['name', 'timestamp', 'notice'] as const;
@@ -81,6 +82,9 @@ export function serializeFrontmatter(data: ReleaseInput): string {
       out += /^\d{4}$/.test(String(value)) ? line(key, String(value)) : `date: ${String(value)}\n`;
     } else if (typeof value === 'string') {
       out += line(key, value);
+    } else if (Array.isArray(value)) {
+      out += `${key}:\n`;
+      for (const update of value) out += `  - date: ${update.date}\n${line('note', update.note, '    ')}`;
     } else {
       out += `${key}:\n`;
       for (const field of DISTRIBUTOR_ORDER) {

@@ -7,52 +7,102 @@
  * them. They are rendered here, once per release and cached by content, rather than compiled into
  * a JavaScript module each: for an archive of thousands of releases that compilation was most of
  * the build's time and memory. Everything this module imports makes up the renderer's fingerprint
- * (`src/build/renderer-key.ts`), so keep it to what rendering needs. A release is text, so what needs compiling has no place in one:
- * JSX elements, `{expressions}` and `import`/`export` are reported, with their line, as problems.
+ * (`src/build/renderer-key.ts`), so keep it to what rendering needs.
+ *
+ * A release is text, so what needs compiling has no place in one: `{expressions}`,
+ * `import`/`export` and JSX elements are reported, with their line, as problems; except the
+ * archive's own components (`components.ts`), which are read as data, and Markdown images, which
+ * are figures. What only the page can show (images, attachments, videos) is left as a placeholder
+ * for it, with the item in `media`; notes are taken out of the text, to be shown at its top.
  */
-import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Definition, Root as MdastRoot, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeStringify from 'rehype-stringify';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import {
+  BodyError,
+  componentParagraph,
+  isComponent,
+  imageParagraph,
+  mediaPlaceholder,
+  misplacedComponent,
+  readComponent,
+  unknownElement,
+  type ComponentNode,
+} from './components.ts';
 import { rehypePlugins, remarkPlugins } from './markdown.ts';
+import type { MediaItem } from './media.ts';
 import { MAX_PARAGRAPH_CHARACTERS } from './release-file.ts';
+
+export { BodyError } from './components.ts';
 
 /** What a page shows of a release body. */
 export interface RenderedBody {
+  /** The text as HTML, paragraphs numbered, with a placeholder for each of `media`. */
   html: string;
   /** The text of each top-level paragraph, escapes undone and character references decoded. */
   paragraphs: string[];
+  /** The body's notes (`<Note>`) as HTML, shown at the top of the release; absent when none. */
+  notes?: string;
+  /** The figures, attachments and videos the page puts in, in order; absent when none. */
+  media?: MediaItem[];
 }
 
-/** A body that cannot be shown as it stands: where, and why. */
-export class BodyError extends Error {
-  readonly line: number;
-  readonly column: number;
-
-  constructor(line: number, column: number, reason: string) {
-    super(`line ${line}, column ${column}: ${reason}`);
-    this.line = line;
-    this.column = column;
-  }
-}
-
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkPlugins);
-const toHtml = unified().use(remarkRehype).use(rehypePlugins).use(rehypeStringify);
-
-const CODE_NODES: Record<string, (node: RootContent) => string> = {
-  mdxjsEsm: () => 'an import or export statement cannot be shown',
-  mdxFlowExpression: () => 'an {expression} cannot be shown',
-  mdxTextExpression: () => 'an {expression} cannot be shown',
-  mdxJsxFlowElement: (node) => `a JSX element <${(node as { name?: string | null }).name ?? ''}> cannot be shown`,
-  mdxJsxTextElement: (node) => `a JSX element <${(node as { name?: string | null }).name ?? ''}> cannot be shown`,
+const handlers: NonNullable<ToHastOptions['handlers']> = {
+  releaseComponent: (state, node: ComponentNode) => node.toHast(state.wrap(state.all(node), true)),
 };
 
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkPlugins);
+const toHtml = unified().use(remarkRehype, { handlers }).use(rehypePlugins).use(rehypeStringify);
+
 const EXPECTED = 'a release is text: write \\{, \\< or \\\\ for a literal {, < or \\';
+
+const CODE_NODES: Record<string, (node: RootContent) => string> = {
+  mdxjsEsm: () => `an import or export statement cannot be shown: ${EXPECTED}`,
+  mdxFlowExpression: () => `an {expression} cannot be shown: ${EXPECTED}`,
+  mdxTextExpression: () => `an {expression} cannot be shown: ${EXPECTED}`,
+  mdxJsxFlowElement: (node) => jsxProblem(node),
+  mdxJsxTextElement: (node) => jsxProblem(node),
+  image: () => IMAGE_ALONE,
+  imageReference: () => IMAGE_ALONE,
+};
+
+const IMAGE_ALONE =
+  'an image stands in a paragraph of its own, at the top level of the body: put it on a line of its own, with blank lines around it';
+
+function jsxProblem(node: RootContent): string {
+  const name = (node as { name?: string | null }).name ?? null;
+  return isComponent(name) ? misplacedComponent(name) : unknownElement(name);
+}
+
+/**
+ * The body's top-level nodes with the archive's components and paragraphs of images read: each
+ * becomes a node that turns into HTML, or a placeholder for a media item, which goes to `media`.
+ */
+function readTopLevel(mdast: MdastRoot, offset: number, media: MediaItem[]): RootContent[] {
+  const place = (item: MediaItem) => mediaPlaceholder(media.push(item) - 1);
+  const definitions = new Map<string, Definition>();
+  visit(mdast, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  });
+  const resolve = (node: RootContent) => {
+    if (node.type === 'image') return node;
+    const definition = node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+    return definition && { url: definition.url, title: definition.title, alt: (node as { alt?: string | null }).alt };
+  };
+  return mdast.children.flatMap((node): RootContent[] => {
+    if (node.type === 'mdxJsxFlowElement') return [readComponent(node, offset, place)];
+    if (node.type !== 'paragraph') return [node];
+    const component = componentParagraph(node.children);
+    if (component) return [readComponent(component, offset, place)];
+    return imageParagraph(node.children, offset, resolve)?.map(place) ?? [node];
+  });
+}
 
 /**
  * Renders a release body. `firstLine` is the body's first line in its file, so that problems
@@ -77,14 +127,35 @@ export function renderBody(body: string, firstLine = 1): RenderedBody {
     const { line, column, reason } = error as { line?: number; column?: number; reason?: string };
     throw new BodyError((line ?? 1) + offset, column ?? 1, `is not valid MDX: ${reason ?? String(error)}`);
   }
+  // Code is refused wherever it is, in document order, before anything is read as a component.
+  visit(mdast, (node) => {
+    if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      const start = node.position?.start ?? { line: 1, column: 1 };
+      throw new BodyError(start.line + offset, start.column, CODE_NODES[node.type]!(node as RootContent));
+    }
+  });
+  const media: MediaItem[] = [];
+  mdast.children = readTopLevel(mdast, offset, media);
+  // What is left of JSX and images stands where nothing can be shown.
   visit(mdast, (node) => {
     const problem = CODE_NODES[node.type];
     if (problem) {
       const start = node.position?.start ?? { line: 1, column: 1 };
-      throw new BodyError(start.line + offset, start.column, `${problem(node as RootContent)}: ${EXPECTED}`);
+      throw new BodyError(start.line + offset, start.column, problem(node as RootContent));
     }
   });
   const paragraphs = mdast.children.filter((node) => node.type === 'paragraph').map((node) => toString(node));
   const hast = toHtml.runSync(mdast) as HastRoot;
-  return { html: toHtml.stringify(hast), paragraphs };
+  const isNote = (node: HastContent) =>
+    node.type === 'element' &&
+    Array.isArray(node.properties.className) &&
+    node.properties.className.includes('release-note');
+  const notes = hast.children.filter(isNote);
+  hast.children = hast.children.filter((node) => !isNote(node));
+  return {
+    html: toHtml.stringify(hast),
+    paragraphs,
+    ...(notes.length > 0 ? { notes: toHtml.stringify({ type: 'root', children: notes }) } : {}),
+    ...(media.length > 0 ? { media } : {}),
+  };
 }

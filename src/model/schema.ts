@@ -5,7 +5,7 @@
  * Messages say what was expected, because they reach people editing a file by hand.
  */
 import { z } from 'astro/zod';
-import { isReleaseDate } from './dates.ts';
+import { isCalendarDate, isReleaseDate } from './dates.ts';
 
 /** The kinds of release the archive knows, with the label a reader sees. */
 export const RELEASE_TYPES = {
@@ -76,6 +76,29 @@ export const distributorSchema = z.strictObject(
   { error: 'expected a mapping with name and, optionally, timestamp and notice' },
 );
 
+/** A change made to a release after it was published, e.g. a corrected figure. */
+export const updateSchema = z.strictObject(
+  {
+    /** The day of the change, `YYYY-MM-DD`: always a whole day. */
+    date: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required (the day of the change, written YYYY-MM-DD, e.g. 2026-02-04)'
+            : `expected the day of the change written YYYY-MM-DD, e.g. 2026-02-04, got ${describeValue(issue.input)}`,
+      })
+      .refine(isCalendarDate, {
+        error: (issue) =>
+          `${describeValue(issue.input)} is not a day: expected the day of the change written YYYY-MM-DD, e.g. 2026-02-04`,
+      }),
+    /** What changed, e.g. "Corrected the figure for Poland." */
+    note: text('what changed, e.g. Corrected the figure for Poland.'),
+  },
+  {
+    error: 'expected a change with a date and a note, e.g. - date: 2026-02-04 / note: Corrected the figure for Poland.',
+  },
+);
+
 /** The frontmatter of one release. */
 export const releaseSchema = z.strictObject({
   /** The release's title as issued, e.g. "Remarks by NATO Secretary General Mark Rutte". */
@@ -136,6 +159,17 @@ export const releaseSchema = z.strictObject({
   source: z.url({ error: 'expected an absolute URL such as https://www.nato.int/…' }).optional(),
   /** The release's licence or rights statement, e.g. "Public domain (17 U.S.C. 105)", shown on its page. */
   licence: text("the release's licence or rights statement").optional(),
+  /**
+   * The changes made since the release was published, each with its day and what changed; the
+   * page shows the latest ("Updated 4 February 2026") and the list, and feeds and the sitemap
+   * give it as the release's date of change.
+   */
+  updates: z
+    .array(updateSchema, {
+      error: 'expected a list of changes, each a date and a note (- date: 2026-02-04 / note: Corrected …)',
+    })
+    .min(1, { error: 'lists no change: leave updates out, or list a date and a note' })
+    .optional(),
   /** The language of the text, as a BCP 47 tag. */
   language: z
     .string({ error: (issue) => `expected a language tag such as en, got ${describeValue(issue.input)}` })
@@ -150,6 +184,11 @@ export type ReleaseData = z.output<typeof releaseSchema>;
 
 /** A release's frontmatter as written in a file (defaults may be left out). */
 export type ReleaseInput = z.input<typeof releaseSchema>;
+
+/** The day of a release's latest change, if it has any. */
+export function lastUpdated(release: Pick<ReleaseData, 'updates'>): string | undefined {
+  return release.updates?.reduce((latest, { date }) => (date > latest ? date : latest), '') || undefined;
+}
 
 /** The label a reader sees for a release type. */
 export function typeLabel(type: ReleaseType): string {

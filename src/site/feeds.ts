@@ -3,13 +3,17 @@
  * latest `FEED_LENGTH` releases and points to the listing that holds them all; a feed reader
  * needs no more, and a feed of every release grew to megabytes. A feed opened in a browser is
  * shown as a page by `feed.xsl` (an XSLT stylesheet, `src/pages/feed.xsl.ts`).
+ * An item carries its release's first figure (Media RSS's `media:content`) and, for a release
+ * changed since it was published, the day of its latest change (`atom:updated`).
  */
 import rss from '@astrojs/rss';
 import { precisionOf } from '../model/dates.ts';
 import { releasePath } from '../model/permalink.ts';
+import { lastUpdated } from '../model/schema.ts';
 import { feedDate } from './feed-dates.ts';
 import { getIdentity } from './identity.ts';
 import { listingHref } from './listings.ts';
+import { releaseCard, type SocialCard } from './media.ts';
 import {
   absoluteUrl,
   getFacetSlugs,
@@ -26,6 +30,17 @@ export const FEED_LENGTH = 50;
 
 function escapeXml(text: string): string {
   return xmlText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function mediaContent(card: SocialCard | undefined): string {
+  if (!card) return '';
+  const { url, type, width, height } = card;
+  return `<media:content url="${escapeXml(url)}" type="${type}" medium="image" width="${width}" height="${height}"/>`;
+}
+
+function updated(release: Release): string {
+  const day = lastUpdated(release.data);
+  return day ? `<atom:updated>${feedDate(day).toISOString().replace('.000Z', 'Z')}</atom:updated>` : '';
 }
 
 /**
@@ -45,12 +60,13 @@ export async function releaseFeed(options: {
     options.releases.length > shown.length
       ? ` The latest ${shown.length} of ${options.releases.length}; all are at ${absoluteUrl(options.listing, options.site)}`
       : '';
+  const cards = await Promise.all(shown.map((release) => releaseCard(release, options.site)));
   return rss({
     title: xmlText(options.title),
     description: xmlText(`${options.description}${rest}`),
     site: absoluteUrl(options.listing, options.site),
     stylesheet: href('feed.xsl'),
-    items: shown.map((release) => ({
+    items: shown.map((release, i) => ({
       title: xmlText(release.data.title),
       link: absoluteUrl(releasePath(release.data), options.site),
       // A feed date is an instant; a release known only by its month or year gets none, and
@@ -59,9 +75,13 @@ export async function releaseFeed(options: {
       description: xmlText(releaseSummary(release)),
       categories: [release.data.type],
       // RSS's own <author> must be an e-mail address; Dublin Core names the speaker.
-      customData: `<dc:creator>${escapeXml(release.data.speaker)}</dc:creator><dc:date>${release.data.date}</dc:date>`,
+      customData: `<dc:creator>${escapeXml(release.data.speaker)}</dc:creator><dc:date>${release.data.date}</dc:date>${updated(release)}${mediaContent(cards[i])}`,
     })),
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    xmlns: {
+      dc: 'http://purl.org/dc/elements/1.1/',
+      media: 'http://search.yahoo.com/mrss/',
+      atom: 'http://www.w3.org/2005/Atom',
+    },
     customData: `<language>en</language><generator>${escapeXml(name)}</generator>`,
     trailingSlash: true,
   });

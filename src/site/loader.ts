@@ -6,22 +6,33 @@
  * A release whose file is unchanged keeps its entry: nothing about it is made again.
  *
  * The data is stored as checked, dates as written: the collection's schema gives pages their
- * types, and Astro's `parseData` would only validate the same data a second time.
+ * types, and Astro's `parseData` would only validate the same data a second time. Except for a
+ * release whose body shows images: its data goes through `parseData` with the images it shows
+ * (`images`, by path), as the schema's `image()` makes each one an image Astro imports and its
+ * image service can resize (`src/content.config.ts`). The files a body names are checked on every
+ * build, as a file can go while the release's text, and so its stored body, stays the same.
  */
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { BodyStore, bodyKey } from '../build/body-store.ts';
 import { RenderPool } from '../build/render-pool.ts';
 import { PROJECT_ROOT, displayPath } from '../env.ts';
-import { checkContent, formatProblems } from '../model/check-content.ts';
+import { checkContent, formatProblems, referenceProblems } from '../model/check-content.ts';
+import { filesOf, type MediaItem } from '../model/media.ts';
 import type { ReleaseData } from '../model/schema.ts';
+
+/** The images a body shows, as the collection's `images` field takes them: `./path` by path. */
+function imagesOf(media: readonly MediaItem[]): Record<string, string> | undefined {
+  const paths = media.flatMap((item) => (item.kind === 'attachment' ? [] : filesOf(item).map(({ path }) => path)));
+  return paths.length > 0 ? Object.fromEntries(paths.map((path) => [path, `./${path}`])) : undefined;
+}
 
 /** Loads the releases under `contentDir/releases`, failing the build on any invalid file. */
 export function releaseLoader(contentDir: string): Loader {
   const base = join(contentDir, 'releases');
   let watching = false;
 
-  async function sync({ store, logger, config }: LoaderContext): Promise<void> {
+  async function sync({ store, logger, config, parseData }: LoaderContext): Promise<void> {
     const started = performance.now();
     const bodies = new BodyStore(config.cacheDir);
     const pool = new RenderPool(bodies);
@@ -44,10 +55,21 @@ export function releaseLoader(contentDir: string): Loader {
       displayPath,
     );
     for (const [file, message] of await pool.finish()) problems.push({ file, message });
+    const images = new Map<string, Record<string, string>>();
+    for (const { file, key } of entries) {
+      const media = bodies.readMedia(key);
+      if (media.length === 0) continue;
+      for (const message of referenceProblems(file, media.flatMap(filesOf))) problems.push({ file, message });
+      const shown = imagesOf(media);
+      if (shown) images.set(key, shown);
+    }
     if (problems.length > 0) throw new Error(formatProblems(problems, displayPath));
     for (const { id, file, key, data } of entries) {
       if (store.get(id)?.digest === key) continue;
-      store.set({ id, data, digest: key, filePath: relative(PROJECT_ROOT, file) });
+      const filePath = relative(PROJECT_ROOT, file);
+      const shown = images.get(key);
+      const stored = shown ? await parseData({ id, data: { ...data, images: shown }, filePath }) : data;
+      store.set({ id, data: stored, digest: key, filePath });
     }
     const ids = new Set(entries.map((entry) => entry.id));
     for (const id of store.keys()) if (!ids.has(id)) store.delete(id);

@@ -1,8 +1,10 @@
 /**
  * The one place pages get releases from: queried and sorted once, newest first, with names as
  * the archive's `names.yaml` gives them (`src/model/names.ts`) and their bodies from the body
- * store the loader rendered them into.
+ * store the loader rendered them into. The images a body shows are kept apart from the release's
+ * data (`releaseImage`), so that data is the frontmatter, as exports and feeds give it.
  */
+import type { ImageMetadata } from 'astro';
 import { cacheDir } from 'astro:config/server';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { Names } from '../model/names.ts';
@@ -10,10 +12,13 @@ import { facetSlugs } from '../model/facets.ts';
 import { releasePath } from '../model/permalink.ts';
 import { BodyStore } from '../build/body-store.ts';
 import { openingWords } from '../model/plain-text.ts';
+import type { MediaItem } from '../model/media.ts';
 import type { RenderedBody } from '../model/render-body.ts';
 
-/** A release as the collection holds it. */
-export type Release = CollectionEntry<'releases'>;
+type Entry = CollectionEntry<'releases'>;
+
+/** A release as the collection holds it, its data the frontmatter. */
+export type Release = Omit<Entry, 'data'> & { data: Omit<Entry['data'], 'images'> };
 
 /**
  * Newest first; on the same day, by title, then by file, so the order never wobbles. Dates
@@ -35,14 +40,19 @@ export function getNames(): Promise<Names> {
 
 let sorted: Promise<Release[]> | undefined;
 
+/** The images of each release that shows any, by release id and then by path beside the release. */
+const images = new Map<string, Record<string, ImageMetadata>>();
+
 /** Every release, newest first, its speaker, organisation and venue in their canonical forms. */
 export function getReleases(): Promise<Release[]> {
   sorted ??= Promise.all([getCollection('releases'), getNames()]).then(([releases, names]) =>
     releases
-      .map((release) => {
-        const { speaker, organisation, venue } = release.data;
+      .map((release): Release => {
+        const { images: shown, ...frontmatter } = release.data;
+        if (shown) images.set(release.id, shown);
+        const { speaker, organisation, venue } = frontmatter;
         const data = {
-          ...release.data,
+          ...frontmatter,
           speaker: names.canonical('speaker', speaker),
           ...(organisation ? { organisation: names.canonical('organisation', organisation) } : {}),
           ...(venue ? { venue: names.canonical('venue', venue) } : {}),
@@ -105,9 +115,34 @@ function releaseBody(release: Release): RenderedBody {
   return body;
 }
 
-/** A release's text as HTML, paragraphs numbered. */
+/** A release's text as HTML, paragraphs numbered, with a placeholder for each media item (`releaseMedia`). */
 export function releaseHtml(release: Release): string {
   return releaseBody(release).html;
+}
+
+const media = new Map<string, MediaItem[]>();
+
+/**
+ * The figures, attachments and videos a release's text shows, in order (`src/model/media.ts`):
+ * read apart from its text, so that feeds need not read whole texts.
+ */
+export function releaseMedia(release: Release): MediaItem[] {
+  const key = keyOf(release);
+  let items = media.get(key);
+  if (!items) media.set(key, (items = bodies.readMedia(key)));
+  return items;
+}
+
+/** The notes of a release's text (`<Note>`), as HTML, or `undefined`. */
+export function releaseNotes(release: Release): string | undefined {
+  return releaseBody(release).notes;
+}
+
+/** An image a release's text shows, by its path beside the release (`getReleases` must have run). */
+export function releaseImage(release: Release, path: string): ImageMetadata {
+  const image = images.get(release.id)?.[path];
+  if (!image) throw new Error(`${release.filePath ?? release.id}: the image ${path} was not loaded; build again`);
+  return image;
 }
 
 /** A release's paragraphs as plain text. */

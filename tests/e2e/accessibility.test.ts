@@ -27,62 +27,67 @@ async function load(page: Page, path: string): Promise<void> {
   if (path.startsWith('/search/')) await settled(page);
 }
 
+// One test a page, so that a failure names the page and a busy machine has time for each.
 describe.each(['light', 'dark'] as const)('accessibility in %s colours', (colorScheme) => {
-  it('breaks no WCAG 2.2 A or AA rule on any kind of page', async () => {
+  let page: Page;
+  beforeAll(async () => {
     // axe is injected as an inline script, which the site's own policy rightly forbids.
-    const page = await browser.newPage({ colorScheme, bypassCSP: true });
-    const found: string[] = [];
-    for (const [kind, path] of PAGES) {
-      await load(page, path);
-      await page.addScriptTag({ content: axe.source });
-      const violations = await page.evaluate(async () => {
-        const result = await window.axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-        });
-        return result.violations.map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(', ')}`,
-        );
+    page = await browser.newPage({ colorScheme, bypassCSP: true });
+  });
+  afterAll(() => page.close());
+
+  it.each(PAGES)('breaks no WCAG 2.2 A or AA rule on the %s page', async (_kind, path) => {
+    await load(page, path);
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
       });
-      found.push(...violations.map((v) => `${kind} (${path}): ${v}`));
-    }
-    expect(found).toEqual([]);
-    await page.close();
+      return result.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
+    });
+    expect(violations).toEqual([]);
   });
 });
 
 describe('text and motion', () => {
-  it('keeps every page within the window at 200 % zoom, with nothing scrolling sideways', async () => {
-    // A 1280-pixel window zoomed to 200 % lays pages out in 640 CSS pixels at twice the size.
-    const page = await browser.newPage({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
-    const overflowing: string[] = [];
-    for (const [kind, path] of PAGES) {
+  describe('at 200 % zoom', () => {
+    let page: Page;
+    beforeAll(async () => {
+      // A 1280-pixel window zoomed to 200 % lays pages out in 640 CSS pixels at twice the size.
+      page = await browser.newPage({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    });
+    afterAll(() => page.close());
+
+    it.each(PAGES)('keeps the %s page within the window, with nothing scrolling sideways', async (_kind, path) => {
       await load(page, path);
       const wide = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
-      if (wide > 0) overflowing.push(`${kind}: ${wide}px too wide`);
-    }
-    expect(overflowing).toEqual([]);
-    await page.close();
+      expect(wide).toBe(0);
+    });
   });
 
-  it('keeps pages within the window when only the text is made twice as large', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-    const overflowing: string[] = [];
-    for (const [kind, path] of PAGES) {
+  describe('with only the text made twice as large', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    });
+    afterAll(() => page.close());
+
+    it.each(PAGES)('keeps the %s page within the window', async (_kind, path) => {
       await load(page, path);
       await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
       const wide = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
-      if (wide > 0) overflowing.push(`${kind}: ${wide}px too wide`);
-    }
-    expect(overflowing).toEqual([]);
-    await page.close();
+      expect(wide).toBe(0);
+    });
   });
 
   it('moves nothing for a reader who asks for reduced motion', async () => {

@@ -1,12 +1,14 @@
 /**
- * Builds one small real archive for the browser tests: the seed release from content/ and 60
- * releases from the shared corpus (1789–2016, several speakers and types) brought in by the
- * import command, then serves it under /press/.
+ * Builds one small real archive for the browser tests: the seed release from content/, a release
+ * written by hand with an image and every component (`tests/support/media.ts`), and 60 releases
+ * from the shared corpus (1789–2016, several speakers and types) brought in by the import command,
+ * then serves it under /press/.
  */
 import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeCorpusSample } from '../support/corpus.ts';
+import { writeMediaRelease } from '../support/media.ts';
 import { runImportCommand } from '../support/import.ts';
 import { serve } from '../support/serve.ts';
 import { ROOT, buildOrThrow, tempDir } from '../support/site.ts';
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
   const work = await tempDir('e2e');
   const content = join(work, 'content');
   await cp(join(ROOT, 'content'), content, { recursive: true });
+  await writeMediaRelease(content);
   const sample = join(work, 'sample.jsonl');
   await writeCorpusSample(sample, CORPUS_COUNT);
   const imported = await runImportCommand(['--content', content, '--organisation', 'The White House', sample]);

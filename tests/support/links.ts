@@ -1,4 +1,4 @@
-/** A link checker over a built site: every internal href, src and #fragment must resolve. */
+/** A link checker over a built site: every internal href, src, srcset and #fragment must resolve. */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -52,9 +52,11 @@ export async function brokenLinks(
     const links = findAll(document, (e) =>
       ['a', 'link', 'script', 'img', 'source', 'iframe', 'form'].includes(e.tagName),
     ).flatMap((e) =>
-      ['href', 'src', 'action'].flatMap((name) => {
+      ['href', 'src', 'action', 'srcset'].flatMap((name) => {
         const value = attribute(e, name);
-        return value === undefined ? [] : [value];
+        if (value === undefined) return [];
+        // A srcset lists candidates, each an address and its width or density.
+        return name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : [value];
       }),
     );
     for (const link of links) {

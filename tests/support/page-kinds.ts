@@ -1,4 +1,5 @@
 /** One page of each kind the small test site (tests/e2e/global-setup.ts) has, by path under its base. */
+import { MEDIA_RELEASE } from './media.ts';
 
 /** The seed release's permalink, without the base. */
 export const PERMALINK = '/releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/';
@@ -8,6 +9,7 @@ export const PAGE_KINDS: [string, string][] = [
   ['home', '/'],
   ['archive page', '/archive/2/'],
   ['release', PERMALINK],
+  ['release with an image and every component', MEDIA_RELEASE.permalink],
   ['release opened from search, words marked', `${PERMALINK}?highlight=coalition+of+the+willing`],
   ['speakers', '/speakers/'],
   ['speaker', '/speakers/mark-rutte/'],

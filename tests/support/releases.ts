@@ -15,7 +15,7 @@ export interface StoredRelease {
 /** Every release under `<content>/releases`. */
 export async function readReleases(content: string): Promise<StoredRelease[]> {
   const releases: StoredRelease[] = [];
-  for (const file of await listFiles(`${content}/releases`)) {
+  for (const file of (await listFiles(`${content}/releases`)).filter((path) => path.endsWith('.mdx'))) {
     const source = readReleaseSource(await readFile(file, 'utf8'));
     const data = releaseSchema.parse(source.data);
     releases.push({ data, path: releasePath(data), body: source.body });

@@ -1,5 +1,6 @@
 import type { APIContext } from 'astro';
 import { exportRelease, jsonResponse } from '../../site/export.ts';
+import { releaseCard } from '../../site/media.ts';
 import { releasePath } from '../../model/permalink.ts';
 import { absoluteUrl, getReleases, releaseRoute, releaseText, type Release } from '../../site/releases.ts';
 
@@ -7,7 +8,7 @@ export async function getStaticPaths() {
   return (await getReleases()).map((release) => ({ params: { release: releaseRoute(release) }, props: { release } }));
 }
 
-export function GET({ props: { release }, site }: APIContext<{ release: Release }>) {
+export async function GET({ props: { release }, site }: APIContext<{ release: Release }>) {
   const permalink = absoluteUrl(releasePath(release.data), site);
-  return jsonResponse(exportRelease(release.data, permalink, releaseText(release)));
+  return jsonResponse(exportRelease(release.data, permalink, releaseText(release), await releaseCard(release, site)));
 }

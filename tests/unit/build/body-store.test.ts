@@ -23,6 +23,15 @@ describe('the body store', () => {
     expect((await readdir(store.dir)).sort()).toEqual([`${two}.json`, `${two}.summary`]);
   });
 
+  it('keeps the media items of a body that shows any beside it, readable without its text', async () => {
+    const store = new BodyStore(await tempDir('bodies'));
+    const key = bodyKey('with a figure');
+    await store.write(key, renderBody('Text.\n\n![A chart](./chart.svg)', 5));
+    expect(store.readMedia(key)).toEqual([{ kind: 'figure', src: 'chart.svg', alt: 'A chart', line: 7, column: 1 }]);
+    expect(store.readMedia(bodyKey('not stored'))).toEqual([]);
+    expect((await readdir(store.dir)).sort()).toEqual([`${key}.json`, `${key}.media`, `${key}.summary`]);
+  });
+
   it('lives in the bodies folder of the Astro cache folder it is given', () => {
     expect(new BodyStore(new URL('file:///srv/cache/')).dir).toBe('/srv/cache/bodies');
   });

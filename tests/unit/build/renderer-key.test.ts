@@ -43,7 +43,9 @@ describe("the renderer's fingerprint", () => {
 
   it("covers this archive's plugins and remark-gfm, down to micromark's GFM extensions", () => {
     const { modules, packages } = rendererParts(join(ROOT, 'src/model/render-body.ts'));
-    expect([...modules.keys()]).toEqual(expect.arrayContaining(['render-body.ts', 'markdown.ts', 'paragraph-ids.ts']));
+    expect([...modules.keys()]).toEqual(
+      expect.arrayContaining(['render-body.ts', 'markdown.ts', 'paragraph-ids.ts', 'components.ts', 'media.ts']),
+    );
     const names = [...packages].map((name) => name.slice(0, name.lastIndexOf('@')));
     expect(names).toEqual(
       expect.arrayContaining([

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblems } from '../../../src/model/check-content.ts';
+import { checkContent, formatProblems, referenceProblems } from '../../../src/model/check-content.ts';
 import { ROOT, tempDir, writeReleases } from '../../support/site.ts';
 
 const release = (slug: string, title: string) => ({
@@ -47,7 +47,61 @@ describe('checking a content folder', () => {
     const { releases, problems } = await checkContent(join(dir, 'releases'));
     expect(releases.size).toBe(1);
     expect(problems).toEqual([
-      { file: join(dir, 'releases/2016/01/2016-01-07-notes.md'), message: 'is not a release: expected a .mdx file' },
+      {
+        file: join(dir, 'releases/2016/01/2016-01-07-notes.md'),
+        message:
+          'is not a release: expected a .mdx file, or beside a release an image (JPEG, PNG, WebP, AVIF, GIF, SVG) or a PDF',
+      },
+    ]);
+  });
+
+  it('takes images and PDFs beside a release, in its folder or in one named after it, and nowhere else', async () => {
+    const dir = await tempDir('beside');
+    await writeReleases(dir, [release('fine', 'Fine')]);
+    const files = [
+      'releases/2016/01/photo.JPG',
+      'releases/2016/01/original.pdf',
+      'releases/2016/01/2016-01-06-fine/chart.svg',
+      'releases/2016/01/2016-01-06-fine/stills/still.webp',
+      'releases/2016/photo.png',
+      'releases/2016/01/2016-01-07-other/chart.svg',
+      'releases/2016/01/notes.txt',
+    ];
+    for (const file of files) {
+      await mkdir(join(dir, file, '..'), { recursive: true });
+      await writeFile(join(dir, file), 'x');
+    }
+    const { releases, problems } = await checkContent(join(dir, 'releases'));
+    expect(releases.size).toBe(1);
+    expect(problems.map((p) => [p.file.slice(dir.length + 1), p.message.split(':')[0]])).toEqual([
+      ['releases/2016/01/2016-01-07-other/chart.svg', 'is not beside a release'],
+      ['releases/2016/01/notes.txt', 'is not a release'],
+      ['releases/2016/photo.png', 'is not beside a release'],
+    ]);
+  });
+
+  it('finds the files a body names only beside its release, naming the line of what is missing', async () => {
+    const dir = await tempDir('references');
+    const file = join(dir, '2026-02-04-fine.mdx');
+    await mkdir(join(dir, '2026-02-04-fine/stills'), { recursive: true });
+    await mkdir(join(dir, 'a-folder.png'));
+    for (const name of ['photo.png', '2026-02-04-fine/stills/still.png', 'other/x.png']) {
+      await mkdir(join(dir, name, '..'), { recursive: true });
+      await writeFile(join(dir, name), 'x');
+    }
+    const at = (path: string, line: number) => ({ path, line, column: 1 });
+    expect(
+      referenceProblems(file, [
+        at('photo.png', 10),
+        at('2026-02-04-fine/stills/still.png', 11),
+        at('missing.png', 12),
+        at('other/x.png', 13),
+        at('a-folder.png', 14),
+      ]),
+    ).toEqual([
+      'line 12, column 1: ./missing.png does not exist: expected the file beside the release, or in the folder 2026-02-04-fine/',
+      'line 13, column 1: ./other/x.png is in other/: expected it beside the release, or in the folder 2026-02-04-fine/',
+      'line 14, column 1: ./a-folder.png is not a file',
     ]);
   });
 

@@ -31,6 +31,10 @@ describe('release files', () => {
       title: 'Quotes " and \\ backslashes, colons: # hashes, {braces} and <tags>',
       venue: "L'Hémicycle — «Strasbourg» \u00a0 🇪🇺",
       distributor: { name: 'Wire: "X"', notice: 'line one\nline two' },
+      updates: [
+        { date: '2026-02-04', note: 'Corrected: "4" is "6"' },
+        { date: '2026-02-05', note: 'Added a photo.' },
+      ],
     };
     const { data: back } = readReleaseSource(serializeFrontmatter(data));
     expect(releaseSchema.parse(back)).toEqual(releaseSchema.parse(data));

@@ -33,6 +33,7 @@ describe('release schema: good releases', () => {
         timestamp: '01/26/2026 14:06',
         notice: 'Distributed unedited.',
       },
+      updates: [{ date: '1789-05-01', note: 'Corrected the name of the hall.' }],
     };
     expect(releaseSchema.parse(full)).toEqual(full);
   });
@@ -85,6 +86,39 @@ describe('release schema: bad releases', () => {
       ['title', 'expected text (the title of the release), got a list; put quotes around it if it is text'],
       ['speaker', expect.stringMatching(/^expected text \(the person who spoke.*\), got the number 42;/)],
       ['venue', 'expected text (where the remarks were delivered), got true; put quotes around it if it is text'],
+    ]);
+  });
+
+  it('checks updates like every other field: whole days, each with a note, none before the release', () => {
+    const problems = (updates: string) =>
+      checkReleaseSource(
+        'r.mdx',
+        `---\ntitle: T\nslug: t\ndate: 2026-02\ntype: statement\nspeaker: S\nupdates:\n${updates}\n---\n\nText.\n`,
+      ).problems.map((p) => `${p.field}: ${p.message}`);
+    expect(problems('  - date: 2026-02-04\n    note: Corrected the figure for Poland.')).toEqual([]);
+    expect(problems('  - date: 2026-02\n    note: A month is not a day.')).toEqual([
+      'updates.0.date: "2026-02" is not a day: expected the day of the change written YYYY-MM-DD, e.g. 2026-02-04',
+    ]);
+    expect(problems('  - date: 2026-02-30\n    note: No such day.')).toEqual([
+      'updates.0.date: "2026-02-30" is not a day: expected the day of the change written YYYY-MM-DD, e.g. 2026-02-04',
+    ]);
+    expect(problems('  - date: 2026-02-04')).toEqual([
+      'updates.0.note: is required (what changed, e.g. Corrected the figure for Poland.)',
+    ]);
+    expect(problems('  - note: When?')).toEqual([
+      'updates.0.date: is required (the day of the change, written YYYY-MM-DD, e.g. 2026-02-04)',
+    ]);
+    expect(problems('  - date: 2026-02-04\n    note: Fine.\n  - date: 2026-01-31\n    note: Too early.')).toEqual([
+      "updates.1.date: 2026-01-31 is before the release's date, 2026-02",
+    ]);
+    expect(problems('  Corrected.')).toEqual([
+      'updates: expected a list of changes, each a date and a note (- date: 2026-02-04 / note: Corrected …)',
+    ]);
+    expect(problems('  - 2026-02-04')).toEqual([
+      'updates.0: expected a change with a date and a note, e.g. - date: 2026-02-04 / note: Corrected the figure for Poland.',
+    ]);
+    expect(problems('  - date: 2026-02-04\n    note: X\n    by: Y')).toEqual([
+      expect.stringMatching(/^updates\.0\.by: not a field/),
     ]);
   });
 
