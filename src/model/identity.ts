@@ -43,8 +43,11 @@ export function contrast(a: string, b: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
-/** The accent mixed towards white until it reads on a dark background, for dark mode. */
-export function lightened(hex: string, background = '#131417'): string {
+/**
+ * The accent mixed towards white until it reads, in dark mode, on the lightest background a link
+ * sits on there: a search hit's mark (global.css's dark `--mark`), lighter than the page and its boxes.
+ */
+export function lightened(hex: string, background = '#4a3b00'): string {
   for (let share = 0; share <= 1; share += 0.05) {
     const mixed = `#${[1, 3, 5]
       .map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) + (255 - parseInt(hex.slice(i, i + 2), 16)) * share))

@@ -91,7 +91,7 @@ describe('a failed build', () => {
     expect(code).not.toBe(0);
     expect(output).toMatch(/2026-03-01-unclosed\.mdx: line 9, column \d+: is not valid MDX/);
     expect(output).toContain(
-      '2026-03-01-chart.mdx: line 11, column 1: a JSX element <Chart> cannot be shown: a release is text',
+      '2026-03-01-chart.mdx: line 11, column 1: a JSX element <Chart> cannot be shown: a release can use <Figure>, <Quote>, <Note>, <Attachment>, <Video>, and is otherwise text',
     );
     expect(await snapshot(out)).toEqual(before);
   });

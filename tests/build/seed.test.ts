@@ -44,13 +44,20 @@ describe('the seed release, built from content/ in Tokyo time', () => {
           .trim(),
       ]),
     );
-    expect(facts).toMatchObject({
+    expect(facts).toEqual({
       Speaker: 'Mark Rutte, NATO Secretary General',
       Date: '26 January 2026',
       Venue: 'European Parliament',
-      Organisation: 'NATO - North Atlantic Treaty Organisation',
-      'Distributed by': 'Public Technologies (PUBT), 01/26/2026 14:06',
     });
+    // The organisation heads the page beside the type; the distributor is in the line on provenance.
+    const [kicker] = findAll(document, (e) => attribute(e, 'class')?.split(' ').includes('kicker') === true);
+    expect(kicker && textOf(kicker).replace(/\s+/g, ' ').trim()).toBe(
+      'Remarks · NATO - North Atlantic Treaty Organisation',
+    );
+    const [provenance] = findAll(document, (e) => attribute(e, 'class')?.split(' ').includes('provenance') === true);
+    expect(provenance && textOf(provenance).replace(/\s+/g, ' ').trim()).toBe(
+      'Distributed by Public Technologies (PUBT), 01/26/2026 14:06',
+    );
     const [time] = findAll(document, (e) => e.tagName === 'time');
     expect(time && attribute(time, 'datetime')).toBe('2026-01-26');
     const [h1] = findAll(document, (e) => e.tagName === 'h1');
@@ -58,10 +65,10 @@ describe('the seed release, built from content/ in Tokyo time', () => {
     const filters = findAll(document, (e) => attribute(e, 'data-pagefind-filter') !== undefined);
     expect(filters.map((e) => [attribute(e, 'data-pagefind-filter'), textOf(e)])).toEqual([
       ['type', 'Remarks'],
+      ['organisation', 'NATO - North Atlantic Treaty Organisation'],
       ['speaker', 'Mark Rutte'],
       ['year[data-year], month[data-month], day[datetime]', '26 January 2026'],
       ['venue', 'European Parliament'],
-      ['organisation', 'NATO - North Atlantic Treaty Organisation'],
     ]);
     expect(time && [attribute(time, 'data-year'), attribute(time, 'data-month')]).toEqual(['2026', '2026-01']);
   });

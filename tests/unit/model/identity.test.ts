@@ -43,6 +43,9 @@ describe("an archive's identity (site.yaml)", () => {
   it('lightens the accent in dark mode until it reads on the dark background', () => {
     for (const accent of ['#0b4f9c', '#004990', '#7a0019', '#1d3c34']) {
       expect(contrast(accent, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+      // On dark mode's marks, surfaces and page.
+      expect(contrast(lightened(accent), '#4a3b00')).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(lightened(accent), '#1f2024')).toBeGreaterThanOrEqual(4.5);
       expect(contrast(lightened(accent), '#131417')).toBeGreaterThanOrEqual(4.5);
     }
     expect(contrast('#ffffff', '#000000')).toBeCloseTo(21, 5);
