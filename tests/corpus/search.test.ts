@@ -386,6 +386,6 @@ describe('keyboard', () => {
     expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
     await page.getByRole('searchbox', { name: 'Search releases' }).focus();
     await page.waitForLoadState('networkidle');
-    await expect.poll(() => fetched).toContain('/pagefind/pagefind.js');
+    await expect.poll(() => fetched).toContain('/pagefind/pagefind-worker.js');
   });
 });
