@@ -111,6 +111,11 @@ export class SearchController {
     return this.#years;
   }
 
+  /** Opens the part a first search will ask, before it is asked. */
+  async warm(): Promise<void> {
+    await this.#index.part(0);
+  }
+
   /**
    * What `state` shows, or `undefined` when another search has started meanwhile: its answer
    * would be stale, so it is never shown.
@@ -192,6 +197,11 @@ export class SearchController {
     const quoted = term !== null && /^"[^"]+"$/.test(term);
     const phrase = sort !== 'relevance' || term === null ? undefined : quoted ? term : phraseQuery(term);
     const wordsTerm = quoted ? term.slice(1, -1) : term;
+    // Pagefind matches a word as the start of every longer word in the index files it has loaded
+    // so far; those holding the words a word starts may be two, and an earlier search may have
+    // loaded the second. Loading the file where each word's run of longer words ends too makes
+    // the answer the same whatever was searched before (`src/pagefind/README.md`).
+    if (wordsTerm) await index.preload(endsOfWords(wordsTerm));
     const [response, phraseResponse] = await Promise.all([
       index.search(wordsTerm, options),
       phrase ? index.search(phrase, options) : undefined,
@@ -258,6 +268,13 @@ export class SearchController {
     );
     return counts;
   }
+}
+
+/** A term whose words sort after every word that starts as the words of `term` do. */
+function endsOfWords(term: string): string {
+  return queryWords(term)
+    .map(({ word }) => `${word}\uffff`)
+    .join(' ');
 }
 
 /** The query with `word` replaced by `instead`. */

@@ -126,7 +126,18 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       return controller;
     }));
   // The first focus opens the index and shows the filters, before the reader has typed anything.
-  root.addEventListener('focusin', () => void (ready ? undefined : update(false)), { once: true });
+  root.addEventListener(
+    'focusin',
+    () => {
+      if (ready) return;
+      // The newest part opens meanwhile, so that the first key is answered sooner.
+      void open()
+        .then((controller) => controller.warm())
+        .catch(() => undefined);
+      void update(false);
+    },
+    { once: true },
+  );
 
   // Names sort as the listings sort them: by the sort keys of names.yaml, else without titles.
   const sortKeys = JSON.parse(root.dataset['sortKeys'] ?? '{}') as Record<string, string>;

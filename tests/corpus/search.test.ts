@@ -112,6 +112,45 @@ describe('filters', () => {
   });
 });
 
+describe('words the corpus does not hold', () => {
+  /** Every text search reads of a release: its body, title, speaker and venue. */
+  const textOf = (r: StoredRelease) => [r.body, r.data.title, r.data.speaker, r.data.venue ?? ''].join(' ');
+
+  it('names a misspelling, and offers the corpus’s close word with the releases holding it', async () => {
+    // "healthcare" as Pagefind reads words: also "health-care" and "HealthCare.gov" (the index's
+    // copy of a page parts words joined by longer dashes).
+    const holding = releases.filter((r) =>
+      /(?<![\p{L}\p{N}])health[-\u2010\u2011]?care(?![\p{L}\p{N}])/iu.test(textOf(r)),
+    );
+    expect(holding.length).toBeGreaterThan(50);
+    expect(releases.some((r) => /helthcare/i.test(textOf(r)))).toBe(false);
+    await open('?q=helthcare');
+    await expect(page.getByRole('status').textContent()).resolves.toBe('No release has the word “helthcare”.');
+    expect(await resultPaths(page)).toEqual([]);
+    await expect(page.locator('[data-suggestions]').textContent()).resolves.toBe(
+      `Did you mean healthcare (${holding.length} releases)?`,
+    );
+    await page.locator('[data-suggestions]').getByRole('link', { name: 'healthcare' }).click();
+    await page.waitForURL(/\/search\/\?q=healthcare$/);
+    await settled(page);
+    expect(await resultCount(page)).toBeGreaterThanOrEqual(holding.length);
+  });
+
+  it('says so for nonsense and for a name the corpus lacks, whatever Pagefind would match instead', async () => {
+    for (const word of ['xqzvorblat', 'zzqxv', 'Zelenskyy']) {
+      expect(
+        releases.some((r) => textOf(r).toLowerCase().includes(word.toLowerCase())),
+        word,
+      ).toBe(false);
+      await open(`?q=${word}`);
+      await expect(page.getByRole('status').textContent(), word).resolves.toBe(`No release has the word “${word}”.`);
+      expect(await resultPaths(page), word).toEqual([]);
+      // Nothing is near nonsense: no suggestion either.
+      if (word !== 'Zelenskyy') await expect(page.locator('[data-suggestions] a').count(), word).resolves.toBe(0);
+    }
+  });
+});
+
 describe('sorting', () => {
   it('orders by relevance unless asked, then newest or oldest first', async () => {
     await open('?speaker=George+Washington');
