@@ -46,8 +46,8 @@ export interface SearchOutcome {
 }
 
 /**
- * How many words of the index a search covers before it shows anything: as many parts as make up
- * this many (one part at least), newest first. A part is 8 million words at most (the build's
+ * How many words of the index a search covers before it shows anything: as many parts as hold no
+ * more than this many together (one part at least), newest first. A part is 8 million words at most (the build's
  * `ARCHIVE_SEARCH_PART_WORDS`): the corpus, and any archive of one part, is searched whole; a
  * larger archive's newest releases first, older ones only as more results are asked for.
  */
@@ -160,11 +160,10 @@ export class SearchController {
     let found: { response: SearchResponse; results: SearchResult[]; index: Pagefind } | undefined;
     // Parts, newest first (oldest first for that order), until the results fill what is shown.
     while (chosen < order.length && (!found || found.results.length < state.shown)) {
-      let words = 0;
-      while (chosen < order.length && (words === 0 || words < WORDS_SEARCHED_AT_ONCE)) {
-        words += this.#index.sizes[order[chosen]!]?.words ?? 0;
-        chosen++;
-      }
+      // One part more, and those after it while all together hold no more than the words searched at once.
+      const wordsOf = (k: number) => this.#index.sizes[order[k]!]?.words ?? 0;
+      let words = wordsOf(chosen++);
+      while (chosen < order.length && words + wordsOf(chosen) <= WORDS_SEARCHED_AT_ONCE) words += wordsOf(chosen++);
       const parts = order.slice(0, chosen).sort((a, b) => a - b);
       const index = combinedIndex(await Promise.all(parts.map((k) => this.#index.part(k))));
       if (!current()) return undefined;
