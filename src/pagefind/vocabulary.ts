@@ -79,6 +79,9 @@ function isSpace(code: number): boolean {
           code === 0xfeff);
 }
 
+/** How many pieces of text `VocabularyBuilder` remembers the words of. */
+const TOKENS_KEPT = 20_000;
+
 /** A word being counted: releases holding it, the last one counted, and the parts holding it. */
 interface Counted {
   count: number;
@@ -109,7 +112,11 @@ export class VocabularyBuilder {
         const token = text.slice(start, i);
         start = -1;
         let words = this.#tokens.get(token);
-        if (!words) this.#tokens.set(token, (words = indexedForms(token).map((form) => this.#word(form))));
+        if (!words) {
+          // Only a cache: kept small, as the indexer's heap is (`src/build/build-command.ts`).
+          if (this.#tokens.size >= TOKENS_KEPT) this.#tokens.clear();
+          this.#tokens.set(token, (words = indexedForms(token).map((form) => this.#word(form))));
+        }
         for (const word of words) {
           if (word.page === page) continue;
           word.page = page;
