@@ -51,7 +51,8 @@ describe.each(['light', 'dark'] as const)('accessibility in %s colours', (colorS
     }
     expect(found).toEqual([]);
     await page.close();
-  });
+    // axe on every kind of page takes most of a minute on a busy two-core machine.
+  }, 240_000);
 });
 
 describe('text and motion', () => {
