@@ -10,6 +10,26 @@ export const SEARCH_FILTERS = ['speaker', 'organisation', 'type', 'year', 'venue
 /** One of the filters above. */
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
+/** How the search page names each filter. */
+export const FILTER_LABELS: Record<SearchFilter, string> = {
+  speaker: 'Speaker',
+  organisation: 'Organisation',
+  type: 'Type',
+  year: 'Year',
+  venue: 'Venue',
+};
+
+/** A filter's values in the order the search page lists them: years newest first, names by `sortKey`. */
+export function listedValues(
+  filter: SearchFilter,
+  values: Iterable<string>,
+  sortKey: (name: string) => string,
+): string[] {
+  return [...values].sort((a, b) =>
+    filter === 'year' ? b.localeCompare(a) : sortKey(a).localeCompare(sortKey(b), 'en') || a.localeCompare(b, 'en'),
+  );
+}
+
 /** How results are ordered: Pagefind's relevance, or by date. */
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
 

@@ -12,23 +12,16 @@ import { SearchController, type MissingWord } from './controller.ts';
 import { highlightUrl } from './highlight-url.ts';
 import { arrowKeys } from './result-keys.ts';
 import {
+  FILTER_LABELS,
   RESULTS_STEP,
   SEARCH_FILTERS,
+  listedValues,
   isActive,
   parseState,
   searchedQuery,
   stateToSearch,
-  type SearchFilter,
 } from './state.ts';
 import { paragraphMatches, queryTerms } from './sub-results.ts';
-
-const FILTER_LABELS: Record<SearchFilter, string> = {
-  speaker: 'Speaker',
-  organisation: 'Organisation',
-  type: 'Type',
-  year: 'Year',
-  venue: 'Venue',
-};
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -158,9 +151,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
         : undefined;
     filterArea.replaceChildren();
     for (const filter of SEARCH_FILTERS) {
-      const values = Object.keys(totals[filter] ?? {}).sort((a, b) =>
-        filter === 'year' ? b.localeCompare(a) : sortKey(a).localeCompare(sortKey(b), 'en') || a.localeCompare(b, 'en'),
-      );
+      const values = listedValues(filter, Object.keys(totals[filter] ?? {}), sortKey);
       if (values.length === 0) continue;
       const group = element('fieldset', { class: 'filter' });
       group.append(element('legend', {}, FILTER_LABELS[filter]));

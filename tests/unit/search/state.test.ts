@@ -63,6 +63,18 @@ describe('search state in the URL', () => {
   });
 });
 
+describe('the filters listed', () => {
+  it('lists years newest first, and names by their sort keys', () => {
+    expect(listedValues('year', ['1999', '2016', '1789'], (name) => name)).toEqual(['2016', '1999', '1789']);
+    const keys: Record<string, string> = { 'The White House': 'White House' };
+    expect(listedValues('organisation', ['The White House', 'NATO', 'Zoo'], (name) => keys[name] ?? name)).toEqual([
+      'NATO',
+      'The White House',
+      'Zoo',
+    ]);
+  });
+});
+
 describe('the words searched', () => {
   it('leaves out a last word of one character while other words come before it', () => {
     expect(searchedQuery('health c')).toBe('health');
