@@ -3,6 +3,7 @@ import {
   dateRangeProblem,
   emptyState,
   isActive,
+  listedValues,
   parseState,
   phraseFirst,
   phraseQuery,
