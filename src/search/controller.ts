@@ -200,7 +200,8 @@ export class SearchController {
     // so far; those holding the words a word starts may be two, and an earlier search may have
     // loaded the second. Loading the file where each word's run of longer words ends too makes
     // the answer the same whatever was searched before (`src/pagefind/README.md`).
-    if (wordsTerm) await index.preload(endsOfWords(wordsTerm));
+    const ends = wordsTerm ? endsOfWords(wordsTerm) : '';
+    if (ends) await index.preload(ends);
     const [response, phraseResponse] = await Promise.all([
       index.search(wordsTerm, options),
       phrase ? index.search(phrase, options) : undefined,
@@ -269,9 +270,15 @@ export class SearchController {
   }
 }
 
-/** A term whose words sort after every word that starts as the words of `term` do. */
+/**
+ * A term whose words sort after every word that starts as the words of `term` do; but not after
+ * a last word of one or two letters, which is most likely still being typed, and whose run of
+ * longer words would be a long one to load at each key.
+ */
 function endsOfWords(term: string): string {
-  return queryWords(term)
+  const words = queryWords(term);
+  return words
+    .filter(({ word }, i) => [...word].length > 2 || i < words.length - 1)
     .map(({ word }) => `${word}\uffff`)
     .join(' ');
 }
