@@ -23,6 +23,11 @@ import {
 } from './state.ts';
 import { paragraphMatches, queryTerms } from './sub-results.ts';
 
+/** Keys closer together than this are one stretch of typing. */
+const TYPING_GAP_MS = 180;
+/** How long typing must pause before its words are searched. */
+const PAUSE_MS = 160;
+
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
@@ -256,6 +261,19 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   }
 
   let searching = false;
+  /** The search that waits for a pause in typing, and when the last key came. */
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  let waiting = false;
+  let lastKey = -Infinity;
+
+  /** Puts the state in the address: a new entry in the history, or in place of the current one. */
+  function showAddress(push: boolean): void {
+    const search = stateToSearch(state);
+    if (search === location.search) return;
+    const url = `${location.pathname}${search}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
 
   /**
    * Puts the state in the address, then searches. One search runs at a time: keys typed while it
@@ -263,13 +281,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
    * never queues up searches for words already gone.
    */
   async function update(push: boolean): Promise<void> {
-    const search = stateToSearch(state);
-    if (search !== location.search) {
-      const url = `${location.pathname}${search}`;
-      if (push) history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
-    }
+    showAddress(push);
     run++;
+    clearTimeout(pause);
+    waiting = false;
     if (searching) return;
     searching = true;
     try {
@@ -277,7 +292,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       do {
         done = run;
         await perform();
-      } while (done !== run);
+      } while (done !== run && !waiting);
     } finally {
       searching = false;
     }
@@ -331,7 +346,22 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     event.preventDefault();
     changed(true)();
   });
-  input.addEventListener('input', changed(false));
+  // A key after a pause (or a paste) is answered at once. While keys come faster than
+  // TYPING_GAP_MS apart, the reader is still typing: the address follows each key, and any
+  // answer under way is dropped, but the search waits for a pause of PAUSE_MS, so the results'
+  // texts of half-typed words are not fetched (and the list does not flicker through them).
+  input.addEventListener('input', () => {
+    const now = performance.now();
+    const typing = now - lastKey < TYPING_GAP_MS;
+    lastKey = now;
+    readForm();
+    if (!typing) return void update(false);
+    showAddress(false);
+    run++;
+    clearTimeout(pause);
+    waiting = true;
+    pause = setTimeout(() => void update(false), PAUSE_MS);
+  });
   for (const control of [sort, from, to, filterArea]) control.addEventListener('change', changed(true));
   clear.addEventListener('click', () => {
     for (const box of filterArea.querySelectorAll<HTMLInputElement>('input:checked')) box.checked = false;
