@@ -18,6 +18,7 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
 import { cacheDir } from '../src/env.ts';
+import { scaleReport, searchAtScale, type SearchAtScale } from './search-scale.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
 import { astroBaseline, eleventyBaseline, type BaselineResult } from './baselines.ts';
 import { folderSize, measured, servedBytes } from './measure.ts';
@@ -285,6 +286,7 @@ async function report(
   results: SizeResult[],
   browser: Awaited<ReturnType<typeof browserFigures>> | undefined,
   search: SearchSideBySide | undefined,
+  scale: SearchAtScale[] = [],
 ): Promise<string> {
   const machine = {
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
@@ -294,7 +296,7 @@ async function report(
   const date = new Date().toISOString();
   await writeFile(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ date, machine, sizes: results, browser, searchSideBySide: search }, null, 2)}\n`,
+    `${JSON.stringify({ date, machine, sizes: results, browser, searchSideBySide: search, searchAtScale: scale }, null, 2)}\n`,
   );
   const f = (x: number, d = 1) => x.toFixed(d);
   const lines = [
@@ -352,6 +354,7 @@ async function report(
       ...searchTable(search),
     );
   }
+  lines.push(...scaleReport(scale));
   await writeFile(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
   return lines.join('\n');
 }
@@ -360,6 +363,7 @@ const work = await mkdtemp(join(tmpdir(), 'archive-bench-'));
 const results: SizeResult[] = [];
 let browser: Awaited<ReturnType<typeof browserFigures>> | undefined;
 let search: SearchSideBySide | undefined;
+const scale: SearchAtScale[] = [];
 try {
   for (const n of sizes) {
     process.stdout.write(`N = ${n}: importing and building…\n`);
@@ -367,6 +371,7 @@ try {
     results.push(result);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (n === 'full') browser = await browserFigures(out);
+    if (n === 'full' || Number(n) >= 10000) scale.push(await searchAtScale(out, result.releases));
     const astroOut = join(work, `astro-${n}`);
     if (withBaselines) {
       process.stdout.write(`N = ${n}: building the plain Astro and Eleventy baselines…\n`);
@@ -382,9 +387,9 @@ try {
     await rm(astroOut, { recursive: true, force: true });
     await rm(cacheDir(content), { recursive: true, force: true });
     // Written after every size, so that a size that fails leaves the figures of the others.
-    await report(results, browser, search);
+    await report(results, browser, search, scale);
   }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
-process.stdout.write(await report(results, browser, search));
+process.stdout.write(await report(results, browser, search, scale));

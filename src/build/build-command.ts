@@ -136,9 +136,11 @@ export async function buildArchive(
     // its final rename of them fails.
     let code = await run([heap, astro, 'build', '--root', PROJECT_ROOT, ...request.astroArgs], env, work.path);
     if (code === 0) {
-      // A heap for the largest page: the indexer holds a few copies of one page at a time.
+      // A heap for the largest page: the indexer holds a few copies of one page at a time; and
+      // for the archive's vocabulary, which it counts as it goes (about 20 MB for the corpus's
+      // 71,000 words).
       const pageMiB = (await largestPage(work.site)) / 2 ** 20;
-      const indexHeap = `--max-old-space-size=${Math.ceil(128 + 12 * pageMiB)}`;
+      const indexHeap = `--max-old-space-size=${Math.ceil(128 + 96 + 12 * pageMiB)}`;
       const previous = before.kind === 'site' ? [out] : [];
       code = await run(
         ['--max-semi-space-size=1', indexHeap, indexer, '--temp', work.index, work.site, ...previous],

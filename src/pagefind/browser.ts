@@ -1,46 +1,84 @@
 /**
- * Opening the search index in the browser: how many parts it has (from the index's own
- * `PARTS_FILE`), each part's Pagefind loaded and started, and one `Pagefind` that asks every part
- * and combines their answers (`parts.ts`). Browser only.
+ * Opening the search index in the browser: what `PARTS_FILE` says of its parts, each part
+ * opened in Pagefind's worker only when a search first needs it, and the vocabulary's files
+ * (`vocabulary.ts`) fetched as words are asked about. Browser only.
  */
-import type { Pagefind } from './api.ts';
-import { PARTS_FILE, addCounts, combineResponses, partBundles } from './parts.ts';
+import type { FilterCounts, Pagefind } from './api.ts';
+import { PARTS_FILE, addCounts, combineResponses, partBundle, type PartSize, type PartsFile } from './parts.ts';
+import { readWordsFile, wordsFile, type WordEntry, type WordsFile } from './vocabulary.ts';
+import { PagefindWorker } from './worker.ts';
 
 /** The index has not been built (as in `astro dev`), or cannot be read. */
 export class IndexMissing extends Error {
   override name = 'IndexMissing';
 }
 
-/** How many parts the index at `bundle` (e.g. `/press/pagefind/`) has. */
-async function partCount(bundle: string): Promise<number> {
+/** The archive's search index: its parts, loaded as searches need them, and its vocabulary. */
+export interface ArchiveIndex {
+  /** Each part's size, newest part first. */
+  readonly sizes: readonly PartSize[];
+  /** Part `k`'s Pagefind (from 0, newest first), loaded and started on first use. */
+  part(k: number): Promise<Pagefind>;
+  /** The filters' values and their releases in the whole archive. */
+  totals(): Promise<FilterCounts>;
+  /** The vocabulary's words that start with the same character as `word` (a normal word). */
+  words(word: string): Promise<WordEntry[]>;
+}
+
+/** What `PARTS_FILE` of the index at `bundle` (e.g. `/press/pagefind/`) says. */
+async function partsFile(bundle: string): Promise<PartsFile> {
   const response = await fetch(`${bundle}${PARTS_FILE}`).catch(() => undefined);
   if (!response?.ok)
     throw new IndexMissing(`the search index is not there (${bundle}${PARTS_FILE}): build the site with npm run build`);
-  const { parts } = (await response.json()) as { parts?: unknown };
+  const file = (await response.json()) as Partial<PartsFile>;
+  const parts = file.parts;
   if (!Number.isInteger(parts) || (parts as number) < 1)
     throw new IndexMissing(`${bundle}${PARTS_FILE} does not say how many parts the index has`);
-  return parts as number;
+  const sizes = Array.from({ length: parts as number }, (_, k) => file.sizes?.[k] ?? { pages: 0, words: 0 });
+  return { parts: parts as number, sizes, totals: file.totals ?? {} };
 }
 
 /**
- * The index at `bundle`, every part loaded: one part is Pagefind itself; several answer as one.
- * Pagefind searches in its worker: without it, common words ("the people of the united states")
- * kept the page from answering keys for seconds.
+ * The index at `bundle`. Each part is a bundle of its own (`parts.ts`), opened in Pagefind's
+ * worker (`worker.ts`) the first time a search asks for it, so a search of the newest releases
+ * never loads the metadata of the others. Pagefind searches in its worker: without it, common
+ * words ("the people of the united states") kept the page from answering keys for seconds.
  */
-export async function openIndex(bundle: string, baseUrl: string): Promise<Pagefind> {
-  const parts = await partCount(bundle);
-  const instances = await Promise.all(
-    partBundles(bundle, parts).map(async (path) => {
-      const instance = (await import(/* @vite-ignore */ `${path}pagefind.js`)) as Pagefind;
-      await instance.options({ baseUrl, excerptLength: 40 });
-      await instance.init();
-      return instance;
-    }),
-  );
-  return combinedIndex(instances);
+export async function openIndex(bundle: string, baseUrl: string): Promise<ArchiveIndex> {
+  const { sizes, totals } = await partsFile(bundle);
+  let worker: PagefindWorker | undefined;
+  const parts = new Map<number, Promise<Pagefind>>();
+  const files = new Map<string, Promise<WordEntry[]>>();
+  const language = document.documentElement.lang || 'unknown';
+  const part = (k: number) => {
+    let opened = parts.get(k);
+    if (!opened) {
+      worker ??= new PagefindWorker(`${bundle}pagefind-worker.js`);
+      opened = worker.open(partBundle(bundle, k), { baseUrl, excerptLength: 40, language });
+      parts.set(k, opened);
+    }
+    return opened;
+  };
+  return {
+    sizes,
+    part,
+    // An index built before the totals were written: the first part's own, which for one part are all.
+    totals: async () => (Object.keys(totals).length > 0 ? totals : (await part(0)).filters()),
+    words(word) {
+      const path = wordsFile(word);
+      let entries = files.get(path);
+      if (!entries) {
+        entries = fetch(`${bundle}${path}`).then(async (response) =>
+          response.ok ? readWordsFile((await response.json()) as WordsFile) : [],
+        );
+        files.set(path, entries);
+      }
+      return entries;
+    },
+  };
 }
 
-/** Several parts' Pagefinds as one: each asked, their answers combined (`combineResponses`). */
+/** Several parts' Pagefinds as one, given newest first: each asked, their answers combined (`combineResponses`). */
 export function combinedIndex(instances: readonly Pagefind[]): Pagefind {
   const [first] = instances;
   if (instances.length === 1 && first) return first;

@@ -1,12 +1,31 @@
 /**
  * What the search page does, without the page: from a search state (`state.ts`) to Pagefind's
  * calls, and from their answers to what the page shows. Plain TypeScript, so that ranking,
- * phrase-first order, filter counts and dropped stale answers are unit-tested against a fake
- * Pagefind; `view.ts` puts the outcome on the page.
+ * phrase-first order, filter counts, words the archive lacks, the parts an answer needs and
+ * dropped stale answers are unit-tested against a fake index; `view.ts` puts the outcome on the
+ * page.
  */
 import type { FilterCounts, Pagefind, SearchOptions, SearchResponse, SearchResult } from '../pagefind/api.ts';
+import { combinedIndex, type ArchiveIndex } from '../pagefind/browser.ts';
 import { dateCover } from './date-range.ts';
-import { SEARCH_FILTERS, dateRangeProblem, isActive, phraseFirst, phraseQuery, type SearchState } from './state.ts';
+import {
+  SEARCH_FILTERS,
+  dateRangeProblem,
+  isActive,
+  phraseFirst,
+  phraseQuery,
+  searchedQuery,
+  type SearchState,
+} from './state.ts';
+import { closeWords, partsHolding, queryWords, shownIn, wordsFor, type QueryWord } from './words.ts';
+
+/** A word of the query that no release holds, and the archive's words close to it. */
+export interface MissingWord {
+  /** As the reader typed it. */
+  typed: string;
+  /** Close words, each with the number of releases holding it and the query that searches it instead. */
+  suggestions: { word: string; count: number; query: string }[];
+}
 
 /** What one search shows. */
 export interface SearchOutcome {
@@ -14,13 +33,25 @@ export interface SearchOutcome {
   problem: string | undefined;
   /** The sentence that says what was found, announced to screen readers. */
   status: string;
-  /** Every result, in the order shown; their data is loaded as they are shown. */
+  /** Every result found so far, in the order shown; their data is loaded as they are shown. */
   results: SearchResult[];
   /** Per filter, the releases each value would give with the other choices kept. */
   counts: FilterCounts;
   /** Per filter, the releases each value has in the whole archive. */
   totals: FilterCounts;
+  /** The query's words that no release holds: then there are no results. */
+  missing: MissingWord[];
+  /** Whether older parts of the index are still to be searched for more results. */
+  partial: boolean;
 }
+
+/**
+ * How many words of the index a search covers before it shows anything: as many parts as hold no
+ * more than this many together (one part at least), newest first. A part is 8 million words at most (the build's
+ * `ARCHIVE_SEARCH_PART_WORDS`): the corpus, and any archive of one part, is searched whole; a
+ * larger archive's newest releases first, older ones only as more results are asked for.
+ */
+export const WORDS_SEARCHED_AT_ONCE = 8_000_000;
 
 /** Pagefind options for a state: filters (with the date range as year, month and day values) and sort. */
 export function optionsFor(state: SearchState, years: readonly string[]): SearchOptions | undefined {
@@ -42,24 +73,38 @@ export function optionsFor(state: SearchState, years: readonly string[]): Search
   return options;
 }
 
-/** The status line for a number of results. */
-function statusFor(state: SearchState, total: number): string {
+const releases = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'release' : 'releases'}`;
+
+/** The status line for a number of results, found in all the releases or only in the `searched` newest (or oldest). */
+function statusFor(state: SearchState, total: number, searched?: { pages: number; of: number }): string {
   const words = state.query.trim();
   // Words with quotes of their own are shown as typed, not quoted again.
   const what = words ? (words.includes('"') ? ` for ${words}` : ` for “${words}”`) : '';
-  return total === 0 ? `No releases found${what}.` : `${total} ${total === 1 ? 'release' : 'releases'} found${what}.`;
+  const found = total === 0 ? `No releases found${what}` : `${releases(total)} found${what}`;
+  if (!searched) return `${found}.`;
+  const [these, others] = state.sort === 'oldest' ? ['oldest', 'newer'] : ['newest', 'older'];
+  const pages = searched.pages.toLocaleString('en');
+  return `${found} in the ${pages} ${these} of ${releases(searched.of)}; ${others} ones are searched as you ask for more.`;
 }
 
-/** Searches one index for the page; a newer search makes an older one's answer stale. */
+/** The status line for words that no release holds. */
+function missingStatus(missing: readonly MissingWord[]): string {
+  const named = missing.map((word) => `“${word.typed}”`);
+  return missing.length === 1
+    ? `No release has the word ${named[0]}.`
+    : `No release has the words ${named.slice(0, -1).join(', ')} and ${named.at(-1)}.`;
+}
+
+/** Searches the archive's index for the page; a newer search makes an older one's answer stale. */
 export class SearchController {
-  readonly #pagefind: Pagefind;
+  readonly #index: ArchiveIndex;
   readonly #totals: FilterCounts;
   readonly #years: string[];
   #generation = 0;
 
-  /** A controller over an opened index and its filters' totals (`pagefind.filters()`). */
-  constructor(pagefind: Pagefind, totals: FilterCounts) {
-    this.#pagefind = pagefind;
+  /** A controller over an opened index and its filters' totals (`index.totals()`). */
+  constructor(index: ArchiveIndex, totals: FilterCounts) {
+    this.#index = index;
     this.#totals = totals;
     this.#years = Object.keys(totals['year'] ?? {}).sort();
   }
@@ -67,6 +112,11 @@ export class SearchController {
   /** The first and last year of the archive, for the date inputs' bounds. */
   get years(): readonly string[] {
     return this.#years;
+  }
+
+  /** Opens the part a first search will ask, before it is asked. */
+  async warm(): Promise<void> {
+    await this.#index.part(0);
   }
 
   /**
@@ -79,46 +129,164 @@ export class SearchController {
     const problem = dateRangeProblem(state);
     const options = problem ? undefined : optionsFor(state, this.#years);
     const totals = this.#totals;
+    const outcome = (status: string, more: Partial<SearchOutcome> = {}): SearchOutcome => ({
+      problem,
+      status,
+      results: [],
+      counts: {},
+      totals,
+      missing: [],
+      partial: false,
+      ...more,
+    });
     if (!isActive(state)) {
-      return {
-        problem,
-        status: 'Type words to search the text of every release, or choose a filter or dates.',
-        results: [],
+      return outcome('Type words to search the text of every release, or choose a filter or dates.', {
         counts: totals,
-        totals,
-      };
+      });
     }
-    if (!options) {
-      return {
-        problem,
-        status: 'No releases found: see the problem with the dates above.',
-        results: [],
-        counts: {},
-        totals,
-      };
+    if (!options) return outcome('No releases found: see the problem with the dates above.');
+    const query = searchedQuery(state.query);
+    const words = queryWords(query);
+    const several = this.#index.sizes.length > 1;
+    // With several parts, the vocabulary says up front which parts hold every word; with one,
+    // it is asked only when Pagefind's answer leaves a word in doubt.
+    const holding = several ? await this.#partsHolding(words) : { parts: [0], missing: [] };
+    if (!current()) return undefined;
+    if (holding.missing.length > 0) {
+      const missing = await this.#missing(words, holding.missing);
+      return current() ? outcome(missingStatus(missing), { missing }) : undefined;
     }
-    const term = state.query.trim() || null;
-    const phrase = state.sort === 'relevance' ? phraseQuery(state.query) : undefined;
+    const candidates = holding.parts;
+    const order = state.sort === 'oldest' ? [...candidates].reverse() : candidates;
+    const term = query || null;
+    let chosen = 0;
+    let found: { response: SearchResponse; results: SearchResult[]; index: Pagefind } | undefined;
+    // Parts, newest first (oldest first for that order), until the results fill what is shown.
+    while (chosen < order.length && (!found || found.results.length < state.shown)) {
+      // One part more, and those after it while all together hold no more than the words searched at once.
+      const wordsOf = (k: number) => this.#index.sizes[order[k]!]?.words ?? 0;
+      let words = wordsOf(chosen++);
+      while (chosen < order.length && words + wordsOf(chosen) <= WORDS_SEARCHED_AT_ONCE) words += wordsOf(chosen++);
+      const parts = order.slice(0, chosen).sort((a, b) => a - b);
+      const index = combinedIndex(await Promise.all(parts.map((k) => this.#index.part(k))));
+      if (!current()) return undefined;
+      found = { ...(await this.#searchIn(index, state.sort, term, options)), index };
+      if (!current()) return undefined;
+    }
+    if (!found) return outcome(statusFor(state, 0));
+    const { response, results, index } = found;
+    if (!several && words.length > 0) {
+      const doubtful = results.length === 0 ? words : await this.#notShown(words, results[0]!);
+      if (!current()) return undefined;
+      const missing = await this.#missing(words, doubtful);
+      if (!current()) return undefined;
+      if (missing.length > 0) return outcome(missingStatus(missing), { missing });
+    }
+    const counts = await this.#countsFor(index, state, term, response);
+    if (!current()) return undefined;
+    const partial = chosen < order.length;
+    const searched = partial
+      ? {
+          pages: order.slice(0, chosen).reduce((sum, k) => sum + (this.#index.sizes[k]?.pages ?? 0), 0),
+          of: this.#index.sizes.reduce((sum, size) => sum + size.pages, 0),
+        }
+      : undefined;
+    return outcome(statusFor(state, results.length, searched), { results, counts, partial });
+  }
+
+  /** The results of `term` in `index`: with a phrase, the releases holding it first, in the words' order. */
+  async #searchIn(index: Pagefind, sort: SearchState['sort'], term: string | null, options: SearchOptions) {
+    const quoted = term !== null && /^"[^"]+"$/.test(term);
+    const phrase = sort !== 'relevance' || term === null ? undefined : quoted ? term : phraseQuery(term);
+    const wordsTerm = quoted ? term.slice(1, -1) : term;
+    // Pagefind matches a word as the start of every longer word in the index files it has loaded
+    // so far; those holding the words a word starts may be two, and an earlier search may have
+    // loaded the second. Loading the file where each word's run of longer words ends too makes
+    // the answer the same whatever was searched before (`src/pagefind/README.md`).
+    const ends = wordsTerm ? endsOfWords(wordsTerm) : '';
+    if (ends) await index.preload(ends);
     const [response, phraseResponse] = await Promise.all([
-      this.#pagefind.search(term, options),
-      phrase ? this.#pagefind.search(phrase, options) : undefined,
+      index.search(wordsTerm, options),
+      phrase ? index.search(phrase, options) : undefined,
     ]);
-    if (!current()) return undefined;
-    const counts = await this.#countsFor(state, term, response);
-    if (!current()) return undefined;
-    const results = phraseResponse ? phraseFirst(phraseResponse.results, response.results) : response.results;
-    return { problem, status: statusFor(state, results.length), results, counts, totals };
+    if (!phraseResponse) return { response, results: response.results };
+    // A quoted phrase gives only the releases holding it, ranked as its words rank them.
+    const results = phraseFirst(phraseResponse.results, response.results);
+    return quoted
+      ? { response: phraseResponse, results: results.slice(0, phraseResponse.results.length) }
+      : { response, results };
+  }
+
+  /** The parts holding every word of the query (as the vocabulary says), newest first, and the words no part holds. */
+  async #partsHolding(words: readonly QueryWord[]): Promise<{ parts: number[]; missing: QueryWord[] }> {
+    const count = this.#index.sizes.length;
+    const all = (1n << BigInt(count)) - 1n;
+    let parts = all;
+    const missing: QueryWord[] = [];
+    for (const word of words) {
+      const holding = partsHolding(wordsFor(word.word, await this.#index.words(word.word)), all);
+      if (holding === 0n) missing.push(word);
+      parts &= holding;
+    }
+    return { parts: Array.from({ length: count }, (_, k) => k).filter((k) => (parts >> BigInt(k)) & 1n), missing };
+  }
+
+  /** The query's words that `result` does not show where it matched: Pagefind may have matched a shorter word. */
+  async #notShown(words: readonly QueryWord[], result: SearchResult): Promise<QueryWord[]> {
+    const data = await result.data();
+    return words.filter((word) => !shownIn(word.word, data));
+  }
+
+  /** Of `doubtful`, words of the query `words`, those the vocabulary does not hold, each with its close words. */
+  async #missing(words: readonly QueryWord[], doubtful: readonly QueryWord[]): Promise<MissingWord[]> {
+    const missing: MissingWord[] = [];
+    for (const word of doubtful) {
+      const entries = await this.#index.words(word.word);
+      if (wordsFor(word.word, entries).length > 0) continue;
+      missing.push({
+        typed: word.typed,
+        suggestions: closeWords(word.word, entries).map((entry) => ({
+          word: entry.word,
+          count: entry.count,
+          query: suggestedQuery(words, word, entry.word),
+        })),
+      });
+    }
+    return missing;
   }
 
   /** Filter counts as a reader expects them: a filter's own choices don't narrow its counts. */
-  async #countsFor(state: SearchState, term: string | null, response: SearchResponse): Promise<FilterCounts> {
+  async #countsFor(
+    index: Pagefind,
+    state: SearchState,
+    term: string | null,
+    response: SearchResponse,
+  ): Promise<FilterCounts> {
     const counts: FilterCounts = { ...response.filters };
     await Promise.all(
       SEARCH_FILTERS.filter((filter) => state.filters[filter].length > 0).map(async (filter) => {
         const without = optionsFor({ ...state, filters: { ...state.filters, [filter]: [] } }, this.#years);
-        if (without) counts[filter] = (await this.#pagefind.search(term, without)).filters[filter] ?? {};
+        if (without) counts[filter] = (await index.search(term, without)).filters[filter] ?? {};
       }),
     );
     return counts;
   }
+}
+
+/**
+ * A term whose words sort after every word that starts as the words of `term` do; but not after
+ * a last word of one or two letters, which is most likely still being typed, and whose run of
+ * longer words would be a long one to load at each key.
+ */
+function endsOfWords(term: string): string {
+  const words = queryWords(term);
+  return words
+    .filter(({ word }, i) => [...word].length > 2 || i < words.length - 1)
+    .map(({ word }) => `${word}\uffff`)
+    .join(' ');
+}
+
+/** The query with `word` replaced by `instead`. */
+function suggestedQuery(words: readonly QueryWord[], word: QueryWord, instead: string): string {
+  return words.map((w) => (w === word ? instead : w.typed)).join(' ');
 }

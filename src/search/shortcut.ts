@@ -1,7 +1,7 @@
 /**
  * On every page: `/` puts the cursor in the search box (unless the reader is typing somewhere
- * else), and a search box's first focus starts loading Pagefind's code in the background, so that
- * the search page starts sooner.
+ * else), and a search box's first focus starts fetching Pagefind's worker in the background, so
+ * that the search page starts sooner.
  */
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -19,15 +19,15 @@ document.addEventListener('keydown', (event) => {
   box.select();
 });
 
-// Loading Pagefind's code early, without running it: a `modulepreload` link rather than an
-// `import()`, which would bring the bundler's preload helper onto every page.
+// Fetching Pagefind's worker early, for the search page the form leads to: a `prefetch` link,
+// which runs nothing on this page.
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-bundle]')) {
   form.querySelector('input')?.addEventListener(
     'focus',
     () => {
       const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = `${form.dataset['bundle']}pagefind.js`;
+      link.rel = 'prefetch';
+      link.href = `${form.dataset['bundle']}pagefind-worker.js`;
       document.head.append(link);
     },
     { once: true },

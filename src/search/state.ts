@@ -10,6 +10,26 @@ export const SEARCH_FILTERS = ['speaker', 'organisation', 'type', 'year', 'venue
 /** One of the filters above. */
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
+/** How the search page names each filter. */
+export const FILTER_LABELS: Record<SearchFilter, string> = {
+  speaker: 'Speaker',
+  organisation: 'Organisation',
+  type: 'Type',
+  year: 'Year',
+  venue: 'Venue',
+};
+
+/** A filter's values in the order the search page lists them: years newest first, names by `sortKey`. */
+export function listedValues(
+  filter: SearchFilter,
+  values: Iterable<string>,
+  sortKey: (name: string) => string,
+): string[] {
+  return [...values].sort((a, b) =>
+    filter === 'year' ? b.localeCompare(a) : sortKey(a).localeCompare(sortKey(b), 'en') || a.localeCompare(b, 'en'),
+  );
+}
+
 /** How results are ordered: Pagefind's relevance, or by date. */
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
 
@@ -105,6 +125,17 @@ export function dateRangeProblem(state: SearchState): string | undefined {
 }
 
 /**
+ * The words of a query that are searched: all but a last word of one character, while other
+ * words come before it. Pagefind matches a word as the start of longer ones, and a single
+ * letter starts so many words that it would only fetch index files while the reader is still
+ * typing the word (`health c` searches `health` until the `c` becomes `ca`).
+ */
+export function searchedQuery(query: string): string {
+  const words = query.trim().split(/\s+/);
+  return words.length > 1 && [...words.at(-1)!].length === 1 ? words.slice(0, -1).join(' ') : query.trim();
+}
+
+/**
  * The phrase form of a query of several words typed without quotes, or `undefined`. A reader who
  * types `coalition of the willing` most often means those words together, so the search page
  * runs this phrase alongside the words and shows the releases that hold the phrase first.
@@ -115,8 +146,16 @@ export function phraseQuery(query: string): string | undefined {
   return `"${words.join(' ')}"`;
 }
 
-/** Results holding the phrase first, then the rest in their own order, each once. */
+/**
+ * Results holding the phrase first, then the rest, each once; all in the order of `words` (the
+ * search for the words), which ranks them, where Pagefind gives every holder of a phrase the same score.
+ */
 export function phraseFirst<T extends { id: string }>(phrase: readonly T[], words: readonly T[]): T[] {
+  const rank = new Map(words.map((result, i) => [result.id, i]));
+  const holding = phrase
+    .map((result, i) => ({ result, rank: rank.get(result.id) ?? words.length + i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ result }) => result);
   const seen = new Set(phrase.map((result) => result.id));
-  return [...phrase, ...words.filter((result) => !seen.has(result.id))];
+  return [...holding, ...words.filter((result) => !seen.has(result.id))];
 }

@@ -8,19 +8,25 @@ import { defaultSortKey } from '../model/name-forms.ts';
 import type { FilterCounts, ResultData, SearchResult } from '../pagefind/api.ts';
 import { IndexMissing, openIndex } from '../pagefind/browser.ts';
 import { unparted } from '../pagefind/index-text.ts';
-import { SearchController } from './controller.ts';
+import { SearchController, type MissingWord } from './controller.ts';
 import { highlightUrl } from './highlight-url.ts';
 import { arrowKeys } from './result-keys.ts';
-import { RESULTS_STEP, SEARCH_FILTERS, parseState, stateToSearch, type SearchFilter } from './state.ts';
+import {
+  FILTER_LABELS,
+  RESULTS_STEP,
+  SEARCH_FILTERS,
+  listedValues,
+  isActive,
+  parseState,
+  searchedQuery,
+  stateToSearch,
+} from './state.ts';
 import { paragraphMatches, queryTerms } from './sub-results.ts';
 
-const FILTER_LABELS: Record<SearchFilter, string> = {
-  speaker: 'Speaker',
-  organisation: 'Organisation',
-  type: 'Type',
-  year: 'Year',
-  venue: 'Venue',
-};
+/** Keys closer together than this are one stretch of typing. */
+const TYPING_GAP_MS = 180;
+/** How long typing must pause before its words are searched. */
+const PAUSE_MS = 160;
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -85,7 +91,11 @@ function renderResult(data: ResultData, query: string): HTMLLIElement {
   return item;
 }
 
-/** Starts the search page inside `root`, which holds the form and the empty result areas. */
+/**
+ * Starts the search page inside `root`, which holds the form and the empty result areas. Nothing
+ * of the index is fetched until the reader focuses a control of the form, or the address asks
+ * for a search: a reader who only passes through costs no more than the page.
+ */
 export async function startSearch(root: HTMLElement): Promise<void> {
   const form = root.querySelector<HTMLFormElement>('form')!;
   const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -96,6 +106,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const filterArea = root.querySelector<HTMLElement>('[data-filters]')!;
   const problem = root.querySelector<HTMLElement>('[data-problem]')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  const suggestions = root.querySelector<HTMLElement>('[data-suggestions]')!;
   const list = root.querySelector<HTMLOListElement>('[data-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
   root.hidden = false;
@@ -106,16 +117,31 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     toggle.setAttribute('aria-expanded', String(open));
   });
 
-  // Listeners go on before Pagefind has loaded, so nothing typed meanwhile is lost.
-  const ready = openIndex(root.dataset['bundle']!, root.dataset['base'] ?? '/').then(
-    async (pagefind) => new SearchController(pagefind, await pagefind.filters()),
+  let ready: Promise<SearchController> | undefined;
+  /** Opens the index, once: on first focus, or at once for an address that asks for a search. */
+  const open = () =>
+    (ready ??= openIndex(root.dataset['bundle']!, root.dataset['base'] ?? '/').then(async (index) => {
+      const controller = new SearchController(index, await index.totals());
+      const { years } = controller;
+      if (years.length > 0) {
+        from.min = to.min = `${years[0]}-01-01`;
+        from.max = to.max = `${years.at(-1)}-12-31`;
+      }
+      return controller;
+    }));
+  // The first focus opens the index and shows the filters, before the reader has typed anything.
+  root.addEventListener(
+    'focusin',
+    () => {
+      if (ready) return;
+      // The newest part opens meanwhile, so that the first key is answered sooner.
+      void open()
+        .then((controller) => controller.warm())
+        .catch(() => undefined);
+      void update(false);
+    },
+    { once: true },
   );
-  void ready.then(({ years }) => {
-    if (years.length > 0) {
-      from.min = to.min = `${years[0]}-01-01`;
-      from.max = to.max = `${years.at(-1)}-12-31`;
-    }
-  });
 
   // Names sort as the listings sort them: by the sort keys of names.yaml, else without titles.
   const sortKeys = JSON.parse(root.dataset['sortKeys'] ?? '{}') as Record<string, string>;
@@ -124,6 +150,9 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   let state = parseState(location.search);
   let run = 0;
   let results: SearchResult[] = [];
+  let partial = false;
+  /** The result to give focus to once the results are on the page, after "Show more results" searched further. */
+  let focusFrom: number | undefined;
 
   function renderFilters(totals: FilterCounts, counts: FilterCounts): void {
     // Rebuilding the checkboxes would lose keyboard focus: note it and give it back.
@@ -133,9 +162,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
         : undefined;
     filterArea.replaceChildren();
     for (const filter of SEARCH_FILTERS) {
-      const values = Object.keys(totals[filter] ?? {}).sort((a, b) =>
-        filter === 'year' ? b.localeCompare(a) : sortKey(a).localeCompare(sortKey(b), 'en') || a.localeCompare(b, 'en'),
-      );
+      const values = listedValues(filter, Object.keys(totals[filter] ?? {}), sortKey);
       if (values.length === 0) continue;
       const group = element('fieldset', { class: 'filter' });
       group.append(element('legend', {}, FILTER_LABELS[filter]));
@@ -158,16 +185,49 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   }
 
   async function render(data: Promise<ResultData>[], current: number, append: boolean): Promise<void> {
-    const items = (await Promise.all(data)).map((d) => renderResult(d, state.query));
+    const items = (await Promise.all(data)).map((d) => renderResult(d, searchedQuery(state.query)));
     if (current !== run) return;
     if (append) list.append(...items);
     else list.replaceChildren(...items);
-    more.hidden = list.children.length >= results.length;
+    more.hidden = list.children.length >= results.length && !partial;
+  }
+
+  function renderMissing(missing: readonly MissingWord[]): void {
+    suggestions.replaceChildren();
+    const offered = missing.filter((word) => word.suggestions.length > 0);
+    for (const word of offered) {
+      const line = element('p');
+      line.append(offered.length > 1 || missing.length > 1 ? `For “${word.typed}”, did you mean ` : 'Did you mean ');
+      word.suggestions.forEach((suggestion, i) => {
+        if (i > 0) line.append(i === word.suggestions.length - 1 ? ' or ' : ', ');
+        const href = `${location.pathname}${stateToSearch({ ...state, query: suggestion.query, shown: RESULTS_STEP })}`;
+        line.append(
+          element('a', { href }, suggestion.word),
+          ` (${suggestion.count.toLocaleString('en')} ${suggestion.count === 1 ? 'release' : 'releases'})`,
+        );
+      });
+      line.append('?');
+      suggestions.append(line);
+    }
+    suggestions.hidden = offered.length === 0;
   }
 
   async function perform(): Promise<void> {
     const current = run;
-    const controller = await ready;
+    if (!ready && !isActive(state)) {
+      // Nothing asked for yet: the page says what to do without opening the index.
+      status.textContent = 'Type words to search the text of every release, or choose a filter or dates.';
+      root.dataset['resultsFor'] = location.search;
+      return;
+    }
+    let controller: SearchController;
+    try {
+      controller = await open();
+    } catch (error) {
+      if (!(error instanceof IndexMissing)) throw error;
+      status.textContent = `Search is not available: ${error.message}.`;
+      return;
+    }
     if (current !== run) return;
     list.setAttribute('aria-busy', 'true');
     const outcome = await controller.search(state);
@@ -175,6 +235,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     problem.textContent = outcome.problem ?? '';
     problem.hidden = !outcome.problem;
     results = outcome.results;
+    partial = outcome.partial;
     // The first batch replaces the old results only once it is ready, so typing never flickers.
     await render(
       results.slice(0, state.shown).map((r) => r.data()),
@@ -190,6 +251,9 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       (state.from ? 1 : 0) +
       (state.to ? 1 : 0);
     root.querySelector('[data-filter-count]')!.textContent = chosen > 0 ? `(${chosen})` : '';
+    renderMissing(outcome.missing);
+    if (focusFrom !== undefined) list.children[focusFrom]?.querySelector('a')?.focus();
+    focusFrom = undefined;
     // Announced once the results are on the page, so the count and the list agree.
     status.textContent = outcome.status;
     // Says which address the page now shows results for, so a script (or test) can wait for it.
@@ -197,6 +261,19 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   }
 
   let searching = false;
+  /** The search that waits for a pause in typing, and when the last key came. */
+  let pause: ReturnType<typeof setTimeout> | undefined;
+  let waiting = false;
+  let lastKey = -Infinity;
+
+  /** Puts the state in the address: a new entry in the history, or in place of the current one. */
+  function showAddress(push: boolean): void {
+    const search = stateToSearch(state);
+    if (search === location.search) return;
+    const url = `${location.pathname}${search}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
 
   /**
    * Puts the state in the address, then searches. One search runs at a time: keys typed while it
@@ -204,13 +281,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
    * never queues up searches for words already gone.
    */
   async function update(push: boolean): Promise<void> {
-    const search = stateToSearch(state);
-    if (search !== location.search) {
-      const url = `${location.pathname}${search}`;
-      if (push) history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
-    }
+    showAddress(push);
     run++;
+    clearTimeout(pause);
+    waiting = false;
     if (searching) return;
     searching = true;
     try {
@@ -218,7 +292,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       do {
         done = run;
         await perform();
-      } while (done !== run);
+      } while (done !== run && !waiting);
     } finally {
       searching = false;
     }
@@ -228,6 +302,12 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const start = list.children.length;
     state.shown = start + RESULTS_STEP;
     history.replaceState(null, '', `${location.pathname}${stateToSearch(state)}`);
+    if (results.length < state.shown && partial) {
+      // The parts searched so far are shown in full: search further ones.
+      focusFrom = start;
+      await update(false);
+      return;
+    }
     await render(
       results.slice(start, state.shown).map((r) => r.data()),
       run,
@@ -266,7 +346,22 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     event.preventDefault();
     changed(true)();
   });
-  input.addEventListener('input', changed(false));
+  // A key after a pause (or a paste) is answered at once. While keys come faster than
+  // TYPING_GAP_MS apart, the reader is still typing: the address follows each key, and any
+  // answer under way is dropped, but the search waits for a pause of PAUSE_MS, so the results'
+  // texts of half-typed words are not fetched (and the list does not flicker through them).
+  input.addEventListener('input', () => {
+    const now = performance.now();
+    const typing = now - lastKey < TYPING_GAP_MS;
+    lastKey = now;
+    readForm();
+    if (!typing) return void update(false);
+    showAddress(false);
+    run++;
+    clearTimeout(pause);
+    waiting = true;
+    pause = setTimeout(() => void update(false), PAUSE_MS);
+  });
   for (const control of [sort, from, to, filterArea]) control.addEventListener('change', changed(true));
   clear.addEventListener('click', () => {
     for (const box of filterArea.querySelectorAll<HTMLInputElement>('input:checked')) box.checked = false;
@@ -274,6 +369,15 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     changed(true)();
   });
   more.addEventListener('click', () => void showMore());
+  suggestions.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    // A suggestion runs its search here, as a new entry in the history.
+    event.preventDefault();
+    state = parseState(new URL(link.href).search);
+    showState();
+    void update(true);
+  });
   arrowKeys(input, list);
   window.addEventListener('popstate', () => {
     state = parseState(location.search);
@@ -282,10 +386,5 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   });
 
   showState();
-  try {
-    await update(false);
-  } catch (error) {
-    if (!(error instanceof IndexMissing)) throw error;
-    status.textContent = `Search is not available: ${error.message}.`;
-  }
+  await update(false);
 }

@@ -8,6 +8,8 @@ import { ARCHIVE_PAGE_SIZE } from '../consts.ts';
 import { formatPeriod, monthOf, yearOf } from '../model/dates.ts';
 import { getFacetSlugs, getNames, getReleases, groupReleases, href, type Release } from './releases.ts';
 import { typeLabel, type ReleaseType } from '../model/schema.ts';
+import { defaultSortKey } from '../model/name-forms.ts';
+import { SEARCH_FILTERS, listedValues, type SearchFilter } from '../search/state.ts';
 
 /** How each way of browsing is named and where its pages live. */
 export const LISTINGS = {
@@ -128,4 +130,29 @@ export function yearSpan(releases: readonly Release[]): string {
   const newest = releases[0] ? yearOf(releases[0].data.date) : '';
   const oldest = releases.at(-1) ? yearOf(releases.at(-1)!.data.date) : '';
   return newest === oldest ? newest : `${oldest}–${newest}`;
+}
+
+/**
+ * The search page's filters before it has opened the index: each filter's values, as the
+ * release pages give them to Pagefind, in the order the page lists them, with their releases.
+ */
+export async function searchFilterTotals(): Promise<{ filter: SearchFilter; values: [string, number][] }[]> {
+  const [releases, names] = await Promise.all([getReleases(), getNames()]);
+  const sortKeys = names.sortKeys();
+  const valueOf: Record<SearchFilter, (release: Release) => string | undefined> = {
+    speaker: (release) => release.data.speaker,
+    organisation: (release) => release.data.organisation,
+    type: (release) => typeLabel(release.data.type),
+    year: (release) => yearOf(release.data.date),
+    venue: (release) => release.data.venue,
+  };
+  return SEARCH_FILTERS.map((filter) => {
+    const counts = new Map<string, number>();
+    for (const release of releases) {
+      const value = valueOf[filter](release);
+      if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    const order = listedValues(filter, counts.keys(), (name) => sortKeys[name] ?? defaultSortKey(name));
+    return { filter, values: order.map((value): [string, number] => [value, counts.get(value)!]) };
+  }).filter(({ values }) => values.length > 0);
 }

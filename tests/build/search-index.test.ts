@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { PartsFile } from '../../src/pagefind/parts.ts';
 import { buildOrThrow, buildSite, tempDir, writeReleases, type FixtureRelease } from '../support/site.ts';
 
 const releases: FixtureRelease[] = [
@@ -54,7 +55,18 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     await writeReleases(content, releases);
     const out = join(await tempDir('parts-out'), 'dist');
     await buildOrThrow({ contentDir: content, outDir: out, via: 'astro', env: { ARCHIVE_SEARCH_PART_WORDS: '1' } });
-    expect(JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8'))).toEqual({ parts: 3 });
+    const file = JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8')) as PartsFile;
+    expect(file.parts).toBe(3);
+    expect(file.sizes.map((size) => size.pages)).toEqual([1, 1, 1]);
+    expect(file.totals['year']).toEqual({ '1901': 1, '1950': 1, '2020': 1 });
+    expect(file.totals['speaker']).toEqual({ 'A. Speaker': 3 });
+    // The vocabulary: a word of every part has its count, one of some parts the parts too (bit k for part k).
+    const words = async (first: string) =>
+      JSON.parse(await readFile(join(out, `pagefind/words/${first}.json`), 'utf8')) as Record<string, unknown>;
+    await expect(words('t')).resolves.toMatchObject({ the: 3, three: 3 });
+    await expect(words('n')).resolves.toMatchObject({ newest: [1, '1'] });
+    await expect(words('m')).resolves.toMatchObject({ middle: [1, '2'] });
+    await expect(words('o')).resolves.toMatchObject({ oldest: [1, '4'], of: 3 });
     const bundles = ['pagefind', 'pagefind/part-2', 'pagefind/part-3'].map((path) => join(out, path));
     // Newest first: the first part, which a date order shows first, holds the newest release.
     const texts = await Promise.all(bundles.map(textsIn));
@@ -67,7 +79,11 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     await mkdir(join(content, 'releases'));
     const out = join(await tempDir('parts-empty-out'), 'dist');
     await buildOrThrow({ contentDir: content, outDir: out });
-    expect(JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8'))).toEqual({ parts: 1 });
+    expect(JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8'))).toEqual({
+      parts: 1,
+      sizes: [{ pages: 0, words: 0 }],
+      totals: {},
+    });
     expect(JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8'))).toMatchObject({
       languages: {},
     });

@@ -112,6 +112,50 @@ describe('filters', () => {
   });
 });
 
+describe('words the corpus does not hold', () => {
+  /** Every text search reads of a release: its body, title, speaker and venue. */
+  const textOf = (r: StoredRelease) => [r.body, r.data.title, r.data.speaker, r.data.venue ?? ''].join(' ');
+
+  it('names a misspelling, and offers the corpus’s close word with the releases holding it', async () => {
+    // Releases holding "healthcare" as a word: at least those that write it so, at most those
+    // that write it with a hyphen or inside a longer token such as "HealthCare.gov", which
+    // Pagefind may cut otherwise (the index's copy of a page parts words at longer dashes).
+    const word = (pattern: string, flags: string) =>
+      new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, flags);
+    const least = releases.filter((r) =>
+      word('(?:healthcare|Healthcare|HEALTHCARE)(?!\\.\\p{L})', 'u').test(textOf(r)),
+    );
+    const most = releases.filter((r) => word('health[-\\u2010\\u2011]?care', 'iu').test(textOf(r)));
+    expect(least.length).toBeGreaterThan(50);
+    expect(releases.some((r) => /helthcare/i.test(textOf(r)))).toBe(false);
+    await open('?q=helthcare');
+    await expect(page.getByRole('status').textContent()).resolves.toBe('No release has the word “helthcare”.');
+    expect(await resultPaths(page)).toEqual([]);
+    const offered = (await page.locator('[data-suggestions]').textContent()) ?? '';
+    const count = Number(/^Did you mean healthcare \((\d+) releases\)\?$/.exec(offered)?.[1]);
+    expect(count, offered).toBeGreaterThanOrEqual(least.length);
+    expect(count, offered).toBeLessThanOrEqual(most.length);
+    await page.locator('[data-suggestions]').getByRole('link', { name: 'healthcare' }).click();
+    await page.waitForURL(/\/search\/\?q=healthcare$/);
+    await settled(page);
+    expect(await resultCount(page)).toBeGreaterThanOrEqual(count);
+  });
+
+  it('says so for nonsense and for a name the corpus lacks, whatever Pagefind would match instead', async () => {
+    for (const word of ['xqzvorblat', 'zzqxv', 'Zelenskyy']) {
+      expect(
+        releases.some((r) => textOf(r).toLowerCase().includes(word.toLowerCase())),
+        word,
+      ).toBe(false);
+      await open(`?q=${word}`);
+      await expect(page.getByRole('status').textContent(), word).resolves.toBe(`No release has the word “${word}”.`);
+      expect(await resultPaths(page), word).toEqual([]);
+      // Nothing is near nonsense: no suggestion either.
+      if (word !== 'Zelenskyy') await expect(page.locator('[data-suggestions] a').count(), word).resolves.toBe(0);
+    }
+  });
+});
+
 describe('sorting', () => {
   it('orders by relevance unless asked, then newest or oldest first', async () => {
     await open('?speaker=George+Washington');
@@ -386,6 +430,6 @@ describe('keyboard', () => {
     expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
     await page.getByRole('searchbox', { name: 'Search releases' }).focus();
     await page.waitForLoadState('networkidle');
-    await expect.poll(() => fetched).toContain('/pagefind/pagefind.js');
+    await expect.poll(() => fetched).toContain('/pagefind/pagefind-worker.js');
   });
 });

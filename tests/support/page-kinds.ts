@@ -29,6 +29,7 @@ export const PAGE_KINDS: [string, string][] = [
     '/search/?q=people&type=Remarks&year=2016&from=2016-01-01&to=2016-12-31&sort=newest',
   ],
   ['search with a date problem', '/search/?from=2016-02-30'],
+  ['search naming a word no release holds, with close words', '/search/?q=peeple'],
   ['about', '/about/'],
   ['page not found', '/no-such-page/'],
 ];

@@ -35,6 +35,8 @@ const BROWSER_SAFE = [
   'pagefind/browser.ts',
   'pagefind/parts.ts',
   'pagefind/index-text.ts',
+  'pagefind/vocabulary.ts',
+  'pagefind/worker.ts',
 ];
 
 async function filesOf(stage: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FilterCounts, Pagefind, SearchOptions, SearchResponse } from '../../../src/pagefind/api.ts';
-import { combinedIndex } from '../../../src/pagefind/browser.ts';
+import { combinedIndex, type ArchiveIndex } from '../../../src/pagefind/browser.ts';
+import { VocabularyBuilder, readWordsFile, wordsFile } from '../../../src/pagefind/vocabulary.ts';
 import { SearchController, optionsFor } from '../../../src/search/controller.ts';
 import { emptyState, type SearchState } from '../../../src/search/state.ts';
 
@@ -14,27 +15,45 @@ interface Doc {
 
 const DOCS: Doc[] = [
   { id: 'a', text: 'the coalition of the willing met', speaker: 'Rutte', year: '2026' },
-  { id: 'b', text: 'willing partners of a coalition', speaker: 'Rutte', year: '2025' },
-  { id: 'c', text: 'a coalition was willing', speaker: 'Obama', year: '2016' },
+  { id: 'b', text: 'the willing partners of a coalition of nations the willing', speaker: 'Rutte', year: '2025' },
+  { id: 'c', text: 'the coalition was willing of course', speaker: 'Obama', year: '2016' },
   { id: 'd', text: 'nothing to see', speaker: 'Obama', year: '2016' },
 ];
 
 /**
- * A fake Pagefind over `docs`: words match by prefix, a quoted phrase matches as written; the
- * score is the number of matching words; filters narrow by speaker and year. `delay` makes a
- * search take that long (ms), so tests can overlap searches.
+ * A fake Pagefind over `docs`: words match by prefix, and, as Pagefind does, a word that no word
+ * of the docs starts with matches the longest word of the docs it starts with instead; a quoted
+ * phrase matches as written; the score is the number of matching words; filters narrow by
+ * speaker and year. `delay` makes a search take that long (ms), so tests can overlap searches.
  */
 function fakePagefind(
   docs: Doc[],
   delay: (term: string | null) => number = () => 0,
 ): Pagefind & { calls: (string | null)[] } {
   const calls: (string | null)[] = [];
-  const matches = (doc: Doc, term: string | null) => {
-    if (!term) return 1;
-    const phrase = /^"(.*)"$/.exec(term)?.[1];
-    if (phrase) return doc.text.includes(phrase) ? 10 : 0;
-    return term.split(' ').filter((word) => doc.text.split(' ').some((w) => w.startsWith(word))).length;
+  const vocabulary = new Set(docs.flatMap((doc) => doc.text.split(' ')));
+  /** The words of the docs a query word matches. */
+  const matching = (word: string) => {
+    const extensions = [...vocabulary].filter((w) => w.startsWith(word));
+    if (extensions.length > 0) return extensions;
+    const shorter = [...vocabulary].filter((w) => word.startsWith(w)).sort((a, b) => b.length - a.length);
+    return shorter.slice(0, 1);
   };
+  const locations = (doc: Doc, term: string | null) => {
+    if (!term) return [];
+    const phrase = /^"(.*)"$/.exec(term)?.[1];
+    const words = doc.text.split(' ');
+    if (phrase) {
+      const at = doc.text.indexOf(phrase);
+      if (at === -1) return [];
+      const first = doc.text.slice(0, at).split(' ').length - 1;
+      return phrase.split(' ').map((_, i) => first + i);
+    }
+    const wanted = term.split(' ').map(matching);
+    if (!wanted.every((forms) => words.some((w) => forms.includes(w)))) return [];
+    return words.flatMap((w, i) => (wanted.some((forms) => forms.includes(w)) ? [i] : []));
+  };
+  const matches = (doc: Doc, term: string | null) => (term ? locations(doc, term).length : 1);
   const passes = (doc: Doc, options?: SearchOptions) =>
     Object.entries(options?.filters ?? {}).every(([key, value]) =>
       Array.isArray(value) ? true : (value as { any: string[] }).any.includes(doc[key as 'speaker' | 'year']),
@@ -71,7 +90,7 @@ function fakePagefind(
             url: doc.id,
             excerpt: doc.text,
             meta: {},
-            locations: [],
+            locations: locations(doc, term),
             content: doc.text,
             anchors: [],
           }),
@@ -84,17 +103,40 @@ function fakePagefind(
   };
 }
 
+/**
+ * A fake archive index of parts, newest first, each over its docs, with the vocabulary the build
+ * would write for them (`VocabularyBuilder`); `opened` lists the parts a search has loaded.
+ */
+function fakeIndex(parts: Doc[][], delay?: (term: string | null) => number): ArchiveIndex & { opened: Set<number> } {
+  const builder = new VocabularyBuilder();
+  parts.forEach((docs, k) => docs.forEach((doc) => builder.addPage([doc.text], k)));
+  const files = builder.files(parts.length);
+  const pagefinds = parts.map((docs) => fakePagefind(docs, delay));
+  const opened = new Set<number>();
+  return {
+    opened,
+    sizes: parts.map((docs) => ({ pages: docs.length, words: docs.length * 5_000_000 })),
+    async part(k) {
+      opened.add(k);
+      return pagefinds[k]!;
+    },
+    totals: async () => combinedIndex(pagefinds).filters(),
+    words: async (word) => readWordsFile(files.get(wordsFile(word)) ?? {}),
+  };
+}
+
 function state(changes: Partial<SearchState>): SearchState {
   return { ...emptyState(), ...changes };
 }
 
-async function controller(pagefind: Pagefind) {
-  return new SearchController(pagefind, await pagefind.filters());
+async function controller(index: ArchiveIndex) {
+  return new SearchController(index, await index.totals());
 }
 
 describe('the search controller', () => {
   it('puts releases holding the words as a phrase first, then the rest by score', async () => {
-    const search = await controller(fakePagefind(DOCS));
+    // b holds the words more often than a, but a holds them as a phrase.
+    const search = await controller(fakeIndex([DOCS]));
     const outcome = await search.search(state({ query: 'coalition of the willing' }));
     expect(outcome?.results.map((r) => r.id)).toEqual(['a', 'b', 'c']);
     expect(outcome?.status).toBe('3 releases found for “coalition of the willing”.');
@@ -102,7 +144,7 @@ describe('the search controller', () => {
 
   it('orders by date without a phrase search, and counts each filter without its own choices', async () => {
     const pagefind = fakePagefind(DOCS);
-    const search = await controller(pagefind);
+    const search = await controller({ ...fakeIndex([DOCS]), part: async () => pagefind });
     const outcome = await search.search(
       state({ query: 'coalition', sort: 'oldest', filters: { ...emptyState().filters, speaker: ['Rutte'] } }),
     );
@@ -122,7 +164,7 @@ describe('the search controller', () => {
   });
 
   it('shows quoted words as typed, without quoting them again', async () => {
-    const search = await controller(fakePagefind(DOCS));
+    const search = await controller(fakeIndex([DOCS]));
     expect((await search.search(state({ query: '"coalition of the willing"' })))?.status).toBe(
       '1 release found for "coalition of the willing".',
     );
@@ -130,7 +172,7 @@ describe('the search controller', () => {
 
   it('says what to do with nothing chosen, and names a bad date range instead of searching', async () => {
     const pagefind = fakePagefind(DOCS);
-    const search = await controller(pagefind);
+    const search = await controller({ ...fakeIndex([DOCS]), part: async () => pagefind });
     expect((await search.search(state({})))?.status).toBe(
       'Type words to search the text of every release, or choose a filter or dates.',
     );
@@ -151,7 +193,7 @@ describe('the search controller', () => {
 
   it('drops the answer of a search that a newer one has overtaken', async () => {
     // The first search is slow, the second fast: the first's answer arrives last and must not be shown.
-    const search = await controller(fakePagefind(DOCS, (term) => (term === 'nothing' ? 50 : 0)));
+    const search = await controller(fakeIndex([DOCS], (term) => (term === 'nothing' ? 50 : 0)));
     const [slow, fast] = await Promise.all([
       search.search(state({ query: 'nothing' })),
       search.search(state({ query: 'coalition' })),
@@ -161,7 +203,7 @@ describe('the search controller', () => {
   });
 
   it('searches an index in parts as one, merged by score or joined in time', async () => {
-    const search = await controller(combinedIndex([fakePagefind(DOCS.slice(0, 2)), fakePagefind(DOCS.slice(2))]));
+    const search = await controller(fakeIndex([DOCS.slice(0, 2), DOCS.slice(2)]));
     expect((await search.search(state({ query: 'willing', sort: 'newest' })))?.results.map((r) => r.id)).toEqual([
       'a',
       'b',
@@ -173,5 +215,62 @@ describe('the search controller', () => {
       'a',
     ]);
     expect(search.years).toEqual(['2016', '2025', '2026']);
+  });
+
+  it('names a word no release holds, with close words, instead of what a shorter word matched', async () => {
+    const pagefind = fakePagefind(DOCS);
+    const index = fakeIndex([DOCS]);
+    const search = await controller({ ...index, part: async () => pagefind });
+    // Pagefind, asked for "metx", matches "met" in a: that is no answer.
+    expect((await pagefind.search('metx')).results.map((r) => r.id)).toEqual(['a']);
+    const junk = await search.search(state({ query: 'coalition Metx' }));
+    expect(junk?.results).toEqual([]);
+    expect(junk?.status).toBe('No release has the word “Metx”.');
+    expect(junk?.missing).toEqual([
+      { typed: 'Metx', suggestions: [{ word: 'met', count: 1, query: 'coalition met' }] },
+    ]);
+    // Nothing matched at all, and nothing close: said so, with no suggestion.
+    const nothing = await search.search(state({ query: 'xqzvorblat' }));
+    expect(nothing?.status).toBe('No release has the word “xqzvorblat”.');
+    expect(nothing?.missing).toEqual([{ typed: 'xqzvorblat', suggestions: [] }]);
+    // A word being typed still finds the words it starts.
+    expect((await search.search(state({ query: 'coali' })))?.results.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('asks only the parts whose vocabulary holds every word, and none when a word is nowhere', async () => {
+    const index = fakeIndex([DOCS.slice(0, 2), DOCS.slice(2)]);
+    const search = await controller(index);
+    const none = await search.search(state({ query: 'coalitoin' }));
+    expect(none?.status).toBe('No release has the word “coalitoin”.');
+    expect(none?.missing[0]?.suggestions.map((s) => s.word)).toEqual(['coalition']);
+    expect(index.opened).toEqual(new Set());
+    const seen = await search.search(state({ query: 'nothing' }));
+    expect(seen?.results.map((r) => r.id)).toEqual(['d']);
+    expect(index.opened).toEqual(new Set([1]));
+  });
+
+  it('searches the newest parts first, and older ones only as more results are asked for', async () => {
+    const many = (from: number, n: number, year: string): Doc[] =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `r${from + i}`,
+        text: `release alpha ${from + i}`,
+        speaker: 'Rutte',
+        year,
+      }));
+    const index = fakeIndex([many(0, 12, '2026'), many(12, 5, '2020')]);
+    const search = await controller(index);
+    const first = await search.search(state({ query: 'alpha', sort: 'newest' }));
+    expect(first?.results).toHaveLength(12);
+    expect(first?.partial).toBe(true);
+    expect(first?.status).toBe(
+      '12 releases found for “alpha” in the 12 newest of 17 releases; older ones are searched as you ask for more.',
+    );
+    expect(index.opened).toEqual(new Set([0]));
+    const more = await search.search(state({ query: 'alpha', sort: 'newest', shown: 20 }));
+    expect(more?.results).toHaveLength(17);
+    expect(more?.partial).toBe(false);
+    expect(more?.status).toBe('17 releases found for “alpha”.');
+    const oldest = await search.search(state({ query: 'alpha', sort: 'oldest' }));
+    expect(oldest?.results.map((r) => r.id).slice(0, 5)).toEqual(['r12', 'r13', 'r14', 'r15', 'r16']);
   });
 });

@@ -3,10 +3,12 @@ import {
   dateRangeProblem,
   emptyState,
   isActive,
+  listedValues,
   parseState,
   phraseFirst,
   phraseQuery,
   stateToSearch,
+  searchedQuery,
 } from '../../../src/search/state.ts';
 
 describe('search state in the URL', () => {
@@ -62,6 +64,27 @@ describe('search state in the URL', () => {
   });
 });
 
+describe('the filters listed', () => {
+  it('lists years newest first, and names by their sort keys', () => {
+    expect(listedValues('year', ['1999', '2016', '1789'], (name) => name)).toEqual(['2016', '1999', '1789']);
+    const keys: Record<string, string> = { 'The White House': 'White House' };
+    expect(listedValues('organisation', ['The White House', 'NATO', 'Zoo'], (name) => keys[name] ?? name)).toEqual([
+      'NATO',
+      'The White House',
+      'Zoo',
+    ]);
+  });
+});
+
+describe('the words searched', () => {
+  it('leaves out a last word of one character while other words come before it', () => {
+    expect(searchedQuery('health c')).toBe('health');
+    expect(searchedQuery(' health ca ')).toBe('health ca');
+    expect(searchedQuery('x')).toBe('x');
+    expect(searchedQuery('Malcolm X is')).toBe('Malcolm X is');
+  });
+});
+
 describe('phrase first', () => {
   it('turns several unquoted words into a phrase, and leaves the rest alone', () => {
     expect(phraseQuery('  Coalition of   the Willing ')).toBe('"Coalition of the Willing"');
@@ -69,9 +92,10 @@ describe('phrase first', () => {
     expect(phraseQuery('"already quoted" words')).toBeUndefined();
   });
 
-  it('puts phrase matches first and lists every result once', () => {
+  it('puts phrase matches first, ranked as the words rank them, and lists every result once', () => {
     const ids = (...list: string[]) => list.map((id) => ({ id }));
-    expect(phraseFirst(ids('c', 'a'), ids('a', 'b', 'c', 'd'))).toEqual(ids('c', 'a', 'b', 'd'));
+    expect(phraseFirst(ids('c', 'a'), ids('a', 'b', 'c', 'd'))).toEqual(ids('a', 'c', 'b', 'd'));
+    expect(phraseFirst(ids('d', 'b'), ids('a', 'b', 'c', 'd'))).toEqual(ids('b', 'd', 'a', 'c'));
     expect(phraseFirst([], ids('a', 'b'))).toEqual(ids('a', 'b'));
   });
 });
