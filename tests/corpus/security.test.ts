@@ -97,7 +97,7 @@ describe('hostile text', () => {
     await page.goto(`${site}/${hostile.path}`);
     await expect(page.locator('h1').textContent()).resolves.toBe(HOSTILE['title']);
     await expect(page.getByText('Injected: <script>alert("text")</script> and "><img src=x').count()).resolves.toBe(1);
-    await expect(page.locator('dd code').textContent()).resolves.toBe('javascript:alert("source")');
+    await expect(page.locator('.provenance code').textContent()).resolves.toBe('javascript:alert("source")');
     expect(dialogs).toEqual([]);
     expect(await violations()).toEqual([]);
   });
