@@ -4,10 +4,14 @@
 export type FilterCounts = Record<string, Record<string, number>>;
 
 /**
- * Filter selections: `{ speaker: { any: [...] } }` matches any of the values; different keys must
- * all match; the key `any` holds a list of selections of which one must match.
+ * Filter selections: `{ speaker: { any: [...] } }` matches any of the values, `{ none: [...] }`
+ * none of them; different keys must all match; the key `any` holds a list of selections of which
+ * one must match.
  */
-export type FilterSelection = Record<string, { any: string[] } | Record<string, { any: string[] }>[]>;
+export type FilterSelection = Record<
+  string,
+  { any: string[] } | { none: string[] } | Record<string, { any: string[] }>[]
+>;
 
 /** One page's stored data, loaded on demand. */
 export interface ResultData {
@@ -48,6 +52,6 @@ export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<FilterCounts>;
-  preload(term: string, options?: SearchOptions): Promise<void>;
+  preload(term: string | null, options?: SearchOptions): Promise<void>;
   search(term: string | null, options?: SearchOptions): Promise<SearchResponse>;
 }

@@ -44,7 +44,7 @@ async function partsFile(bundle: string): Promise<PartsFile> {
  * never loads the metadata of the others. Pagefind searches in its worker: without it, common
  * words ("the people of the united states") kept the page from answering keys for seconds.
  */
-export async function openIndex(bundle: string, baseUrl: string): Promise<ArchiveIndex> {
+export async function openIndex(bundle: string, baseUrl: string, counted: readonly string[]): Promise<ArchiveIndex> {
   const { sizes, totals } = await partsFile(bundle);
   let worker: PagefindWorker | undefined;
   const parts = new Map<number, Promise<Pagefind>>();
@@ -54,7 +54,7 @@ export async function openIndex(bundle: string, baseUrl: string): Promise<Archiv
     let opened = parts.get(k);
     if (!opened) {
       worker ??= new PagefindWorker(`${bundle}pagefind-worker.js`);
-      opened = worker.open(partBundle(bundle, k), { baseUrl, excerptLength: 40, language });
+      opened = worker.open(partBundle(bundle, k), { baseUrl, excerptLength: 40, language }, counted);
       parts.set(k, opened);
     }
     return opened;

@@ -23,6 +23,13 @@ import {
 } from './state.ts';
 import { paragraphMatches, queryTerms } from './sub-results.ts';
 
+/**
+ * Of a search's first ten results, those fetched and shown at once; the rest are fetched once the
+ * reader comes within `NEAR_SCREENS` screens of them (or at once, when they would show anyway).
+ * A result is its release's stored text, 5 to 10 KB: a phone's first screen shows two or three.
+ */
+const FIRST_RESULTS = 5;
+const NEAR_SCREENS = 1.5;
 /** Keys closer together than this are one stretch of typing. */
 const TYPING_GAP_MS = 180;
 /** How long typing must pause before its words are searched. */
@@ -120,7 +127,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   let ready: Promise<SearchController> | undefined;
   /** Opens the index, once: on first focus, or at once for an address that asks for a search. */
   const open = () =>
-    (ready ??= openIndex(root.dataset['bundle']!, root.dataset['base'] ?? '/').then(async (index) => {
+    (ready ??= openIndex(root.dataset['bundle']!, root.dataset['base'] ?? '/', SEARCH_FILTERS).then(async (index) => {
       const controller = new SearchController(index, await index.totals());
       const { years } = controller;
       if (years.length > 0) {
@@ -184,6 +191,31 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     }
   }
 
+  /** Watches for the reader nearing the results not yet fetched. */
+  let nearing: IntersectionObserver | undefined;
+
+  /** Shows `rest`, results after those on the page, once the reader nears the last one shown. */
+  async function renderNear(rest: SearchResult[], current: number): Promise<void> {
+    const last = list.lastElementChild;
+    if (rest.length === 0 || !last) return;
+    const show = () =>
+      render(
+        rest.map((r) => r.data()),
+        current,
+        true,
+      );
+    if (last.getBoundingClientRect().top < innerHeight * NEAR_SCREENS) return show();
+    nearing = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        nearing?.disconnect();
+        void show();
+      },
+      { rootMargin: `0px 0px ${Math.round((NEAR_SCREENS - 1) * 100)}% 0px` },
+    );
+    nearing.observe(last);
+  }
+
   async function render(data: Promise<ResultData>[], current: number, append: boolean): Promise<void> {
     const items = (await Promise.all(data)).map((d) => renderResult(d, searchedQuery(state.query)));
     if (current !== run) return;
@@ -237,11 +269,16 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     results = outcome.results;
     partial = outcome.partial;
     // The first batch replaces the old results only once it is ready, so typing never flickers.
+    // A new search's first ten come in two: the first few at once, the rest as the reader nears them.
+    nearing?.disconnect();
+    const now = state.shown === RESULTS_STEP && focusFrom === undefined ? FIRST_RESULTS : state.shown;
     await render(
-      results.slice(0, state.shown).map((r) => r.data()),
+      results.slice(0, now).map((r) => r.data()),
       current,
       false,
     );
+    if (current !== run) return;
+    await renderNear(results.slice(now, state.shown), current);
     if (current !== run) return;
     list.removeAttribute('aria-busy');
     renderFilters(outcome.totals, outcome.counts);
@@ -299,8 +336,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   }
 
   async function showMore(): Promise<void> {
+    // Results still waiting for the reader to near them come now, with the next ten.
+    nearing?.disconnect();
     const start = list.children.length;
-    state.shown = start + RESULTS_STEP;
+    state.shown += RESULTS_STEP;
     history.replaceState(null, '', `${location.pathname}${stateToSearch(state)}`);
     if (results.length < state.shown && partial) {
       // The parts searched so far are shown in full: search further ones.

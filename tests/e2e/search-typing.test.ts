@@ -159,4 +159,42 @@ describe('typing key by key', () => {
     }
     expect(compared).toBe(3 * QUERIES.length);
   }, 300_000);
+
+  it('searches words still being typed only once typing pauses, fetching no results for them', async () => {
+    await open(page);
+    await box().click();
+    await page.getByRole('group', { name: 'Speaker' }).waitFor();
+    // Every answer the page shows, by the address it was shown for.
+    await page.evaluate(() => {
+      const root = document.getElementById('search')!;
+      const shown: string[] = [];
+      (window as unknown as { shown: string[] }).shown = shown;
+      new MutationObserver(() => shown.push(root.dataset['resultsFor'] ?? '')).observe(root, {
+        attributeFilter: ['data-results-for'],
+      });
+    });
+    const fragments: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/fragment/')) fragments.push(request.url());
+    });
+    const query = 'people of the united states';
+    // Keys 40 ms apart, as a quick typist types them, sent by the page's own clock.
+    await page.evaluate(async (text) => {
+      const input = document.getElementById('search-query') as HTMLInputElement;
+      for (const key of text) {
+        input.value += key;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+    }, query);
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, query);
+    await settled(page);
+    const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+    // The first key is answered at once; then nothing until the whole query (a stall of the
+    // machine between two keys may let one more through).
+    expect(shown.at(-1)).toBe(`?q=${query.replaceAll(' ', '+')}`);
+    expect(shown.length).toBeLessThanOrEqual(3);
+    // Ten results' texts a shown answer at most.
+    expect(fragments.length).toBeLessThanOrEqual(10 * shown.length);
+  });
 });
