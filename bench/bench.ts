@@ -18,7 +18,7 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
 import { cacheDir } from '../src/env.ts';
-import { scaleReport, searchAtScale, type SearchAtScale } from './search-scale.ts';
+import { keystrokeMs, LATER, QUERIES, scaleReport, searchAtScale, type SearchAtScale } from './search-scale.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
 import { astroBaseline, eleventyBaseline, type BaselineResult } from './baselines.ts';
 import { folderSize, measured, servedBytes } from './measure.ts';
@@ -190,54 +190,14 @@ async function browserFigures(out: string) {
   const firstSearchBytes = await bytesOf(pagefindSince(0));
   const firstSearchKinds = await byKind(pagefindSince(0));
   const later: number[] = [];
-  for (const query of ['nuclear weapons', 'liberty', 'economy', 'veterans', 'slavery']) {
+  for (const query of LATER) {
     const from = requested.length;
     await box().fill(query);
     await settled(page);
     later.push(await bytesOf(pagefindSince(from)));
   }
   const latencies: number[] = [];
-  const queries = [
-    'health care',
-    'liberty',
-    'nuclear weapons',
-    'economy',
-    'slavery',
-    'climate change',
-    'tax cuts',
-    'veterans',
-    'Iraq',
-    'education',
-    'union',
-    'freedom',
-    'terrorism',
-    'jobs',
-    'Russia',
-    'trade',
-    'immigration',
-    'peace',
-    'energy',
-    'budget',
-  ];
-  for (const query of queries) {
-    await box().fill(query.slice(0, -1));
-    await settled(page);
-    latencies.push(
-      await page.evaluate(async (last) => {
-        const root = document.getElementById('search')!;
-        const input = document.getElementById('search-query') as HTMLInputElement;
-        const started = performance.now();
-        input.value += last;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((resolve) => {
-          const check = () =>
-            root.dataset['resultsFor'] === location.search ? resolve() : requestAnimationFrame(check);
-          check();
-        });
-        return performance.now() - started;
-      }, query.slice(-1)),
-    );
-  }
+  for (const query of QUERIES) latencies.push(await keystrokeMs(page, query));
   latencies.sort((a, b) => a - b);
   // How long the page stops answering keys while a reader types common words, key by key.
   await page.evaluate(() => {

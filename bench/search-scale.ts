@@ -29,8 +29,10 @@ export interface SearchAtScale {
   keystrokeToResultsMs: { median: number; all: number[] };
 }
 
-const LATER = ['nuclear weapons', 'liberty', 'economy', 'veterans', 'slavery'];
-const QUERIES = [
+/** The searches after the first. */
+export const LATER = ['nuclear weapons', 'liberty', 'economy', 'veterans', 'slavery'];
+/** The queries whose last key is timed. */
+export const QUERIES = [
   'health care',
   'liberty',
   'nuclear weapons',
@@ -54,7 +56,7 @@ const QUERIES = [
 ];
 
 /** How long a key takes to show its results: the query but its last key typed, then the last key. */
-async function keystrokeMs(page: Page, query: string): Promise<number> {
+export async function keystrokeMs(page: Page, query: string): Promise<number> {
   const box = page.getByRole('searchbox', { name: 'Search words' });
   await box.fill(query.slice(0, -1));
   await settled(page);

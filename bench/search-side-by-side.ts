@@ -9,9 +9,7 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
 import { servedBytes } from './measure.ts';
-
-/** The searches after the first, as the archive's own figures take them (bench.ts). */
-const LATER = ['nuclear weapons', 'liberty', 'economy', 'veterans', 'slavery'];
+import { LATER } from './search-scale.ts';
 
 /** Nine common words: nearly every key brings a new word or a longer prefix to look up. */
 const PHRASE = 'we have to make sure that the people of';
