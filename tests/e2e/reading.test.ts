@@ -111,6 +111,7 @@ describe('on a desktop', () => {
     await expect(page.locator('.filters').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: /^Filters/ }).isVisible()).resolves.toBe(false);
     await expect(page.locator('.hint .keys').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.hint').innerText()).resolves.toMatch(/exact phrase\. From any page, \/ goes/);
     const columns = await page.evaluate(() => [
       document.querySelector('main h1')!.getBoundingClientRect().left,
       document.querySelector('.site-footer p')!.getBoundingClientRect().left,
