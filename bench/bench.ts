@@ -18,7 +18,15 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { serve } from '../tests/support/serve.ts';
 import { settled } from '../tests/support/search-page.ts';
 import { cacheDir } from '../src/env.ts';
-import { keystrokeMs, LATER, QUERIES, scaleReport, searchAtScale, type SearchAtScale } from './search-scale.ts';
+import {
+  fileKind,
+  keystrokeMs,
+  LATER,
+  QUERIES,
+  scaleReport,
+  searchAtScale,
+  type SearchAtScale,
+} from './search-scale.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
 import { astroBaseline, eleventyBaseline, type BaselineResult } from './baselines.ts';
 import { folderSize, measured, servedBytes } from './measure.ts';
@@ -165,20 +173,11 @@ async function browserFigures(out: string) {
     for (const path of new Set(paths)) total += await sizeOf(path);
     return total;
   };
-  // What the first search loads, by kind of file.
-  const kindOf = (path: string) =>
-    /\/fragment\//.test(path)
-      ? 'fragments'
-      : /\/index\//.test(path)
-        ? 'index'
-        : /\/filter\//.test(path)
-          ? 'filters'
-          : /pf_meta$/.test(path)
-            ? 'meta'
-            : 'code';
+  // What the first search loads, by kind of file (all of them Pagefind's).
   const byKind = async (paths: string[]) => {
     const kinds: Record<string, number> = {};
-    for (const path of new Set(paths)) kinds[kindOf(path)] = (kinds[kindOf(path)] ?? 0) + (await sizeOf(path)) / 1024;
+    for (const path of new Set(paths))
+      kinds[fileKind(path)] = (kinds[fileKind(path)] ?? 0) + (await sizeOf(path)) / 1024;
     return kinds;
   };
   const pagefindSince = (from: number) => requested.slice(from).filter((path) => path.startsWith('/pagefind/'));

@@ -55,6 +55,17 @@ export const QUERIES = [
   'budget',
 ];
 
+/** What a file a search page fetches is: the page's own, or which kind of Pagefind's files. */
+export function fileKind(path: string): string {
+  if (!path.startsWith('/pagefind/')) return 'page';
+  if (/\/fragment\//.test(path)) return 'fragments';
+  if (/\/index\//.test(path)) return 'index';
+  if (/\/filter\//.test(path)) return 'filters';
+  if (/pf_meta$/.test(path)) return 'meta';
+  if (/\/words\//.test(path)) return 'vocabulary';
+  return 'code';
+}
+
 /** How long a key takes to show its results: the query but its last key typed, then the last key. */
 export async function keystrokeMs(page: Page, query: string): Promise<number> {
   const box = page.getByRole('searchbox', { name: 'Search words' });
@@ -94,20 +105,6 @@ export async function searchAtScale(out: string, releases: number): Promise<Sear
       for (const path of new Set(paths)) if (!seen.has(path)) bytes += await sizeOf(path);
       return bytes / 1024;
     };
-    const kindOf = (path: string) =>
-      !path.startsWith('/pagefind/')
-        ? 'page'
-        : /\/fragment\//.test(path)
-          ? 'fragments'
-          : /\/index\//.test(path)
-            ? 'index'
-            : /\/filter\//.test(path)
-              ? 'filters'
-              : /pf_meta$/.test(path)
-                ? 'meta'
-                : /\/words\//.test(path)
-                  ? 'vocabulary'
-                  : 'code';
     await page.goto(`${server.url}/search/`);
     await page.waitForLoadState('networkidle');
     const pageKiB = await kib(requested);
@@ -118,7 +115,7 @@ export async function searchAtScale(out: string, releases: number): Promise<Sear
     const first = requested.slice();
     const firstSearchKiBByKind: Record<string, number> = {};
     for (const path of new Set(first)) {
-      firstSearchKiBByKind[kindOf(path)] = (firstSearchKiBByKind[kindOf(path)] ?? 0) + (await sizeOf(path)) / 1024;
+      firstSearchKiBByKind[fileKind(path)] = (firstSearchKiBByKind[fileKind(path)] ?? 0) + (await sizeOf(path)) / 1024;
     }
     const opened = new Set(
       first.filter((path) => path.startsWith('/pagefind/')).map((path) => /^\/pagefind\/(part-\d+\/)?/.exec(path)![0]),

@@ -4,10 +4,11 @@
  * Besides releases, the folder holds only their images and documents (`media.ts`), each beside
  * its release.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
+import yaml from 'js-yaml';
 import { mediaType, type MediaReference } from './media.ts';
 import { releasePath } from './permalink.ts';
 import { MAX_RELEASE_BYTES, readReleaseSource } from './release-file.ts';
@@ -109,6 +110,34 @@ export function schemaProblems(
     }
     return field ? { file, field, message: issue.message } : { file, message: issue.message };
   });
+}
+
+/**
+ * An archive's optional YAML file (`site.yaml`, `names.yaml`) read and checked against `schema`:
+ * its data, or `fallback` and every problem, each naming the file (and the field). No file: `fallback`.
+ */
+export function readYamlFile<S extends z.ZodObject>(
+  file: string,
+  schema: S,
+  fallback: z.output<S>,
+): { data: z.output<S>; problems: ContentProblem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: fallback, problems: [] };
+    return { data: fallback, problems: [{ file, message: `cannot be read: ${(error as Error).message}` }] };
+  }
+  let raw: unknown;
+  try {
+    raw = yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? {};
+  } catch (error) {
+    return { data: fallback, problems: [{ file, message: `is not valid YAML: ${(error as Error).message}` }] };
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { data: result.data, problems: [] };
+  const known = { what: basename(file), fields: Object.keys(schema.shape) };
+  return { data: fallback, problems: schemaProblems(file, result.error, known) };
 }
 
 /** Validates one release file's text. */

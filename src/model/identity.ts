@@ -12,11 +12,9 @@
  * site: https://speeches.example.org
  * ```
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import yaml from 'js-yaml';
-import { schemaProblems, type ContentProblem } from './check-content.ts';
+import { readYamlFile, type ContentProblem } from './check-content.ts';
 import { describeValue } from './schema.ts';
 
 /** The file of a content folder that holds its identity. */
@@ -106,25 +104,5 @@ export type Identity = z.output<typeof identitySchema>;
  * identity, or every problem with the file, each naming the field. Without a file, the defaults.
  */
 export function readIdentity(contentDir: string): { data: Identity; problems: ContentProblem[] } {
-  const file = join(contentDir, IDENTITY_FILE);
-  const defaults = identitySchema.parse({});
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: defaults, problems: [] };
-    return { data: defaults, problems: [{ file, message: `cannot be read: ${(error as Error).message}` }] };
-  }
-  let raw: unknown;
-  try {
-    raw = yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? {};
-  } catch (error) {
-    return { data: defaults, problems: [{ file, message: `is not valid YAML: ${(error as Error).message}` }] };
-  }
-  const result = identitySchema.safeParse(raw);
-  if (result.success) return { data: result.data, problems: [] };
-  return {
-    data: defaults,
-    problems: schemaProblems(file, result.error, { what: 'site.yaml', fields: Object.keys(identitySchema.shape) }),
-  };
+  return readYamlFile(join(contentDir, IDENTITY_FILE), identitySchema, identitySchema.parse({}));
 }

@@ -14,11 +14,9 @@
  *     variants: [James S. Brady Briefing Room, James Brady S. Briefing Room]
  * ```
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import yaml from 'js-yaml';
-import { schemaProblems, type ContentProblem } from './check-content.ts';
+import { readYamlFile, type ContentProblem } from './check-content.ts';
 import { defaultSortKey, looksLikeOrganisation } from './name-forms.ts';
 import { describeValue } from './schema.ts';
 
@@ -152,26 +150,8 @@ export const NAMES_FILE = 'names.yaml';
 export async function readNames(contentDir: string): Promise<{ data: NamesData; problems: ContentProblem[] }> {
   const file = join(contentDir, NAMES_FILE);
   const empty: NamesData = { speakers: [], organisations: [], venues: [] };
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: empty, problems: [] };
-    return { data: empty, problems: [{ file, message: `cannot be read: ${(error as Error).message}` }] };
-  }
-  let raw: unknown;
-  try {
-    raw = yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? {};
-  } catch (error) {
-    return { data: empty, problems: [{ file, message: `is not valid YAML: ${(error as Error).message}` }] };
-  }
-  const result = namesSchema.safeParse(raw);
-  if (!result.success) {
-    return {
-      data: empty,
-      problems: schemaProblems(file, result.error, { what: 'names.yaml', fields: Object.keys(namesSchema.shape) }),
-    };
-  }
+  const result = readYamlFile(file, namesSchema, empty);
+  if (result.problems.length > 0) return result;
   const problems = namesProblems(result.data).map(({ field, message }) => ({ file, field, message }));
   return { data: problems.length > 0 ? empty : result.data, problems };
 }
