@@ -193,6 +193,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 
   /** Watches for the reader nearing the results not yet fetched. */
   let nearing: IntersectionObserver | undefined;
+  /** Those results being fetched and shown, once the reader neared them. */
+  let nearRender: Promise<void> | undefined;
 
   /** Shows `rest`, results after those on the page, once the reader nears the last one shown. */
   async function renderNear(rest: SearchResult[], current: number): Promise<void> {
@@ -209,7 +211,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         nearing?.disconnect();
-        void show();
+        nearRender = show();
       },
       { rootMargin: `0px 0px ${Math.round((NEAR_SCREENS - 1) * 100)}% 0px` },
     );
@@ -336,8 +338,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   }
 
   async function showMore(): Promise<void> {
-    // Results still waiting for the reader to near them come now, with the next ten.
+    // Results still waiting for the reader to near them come now, with the next ten; those
+    // already coming are on the page first, so that none is shown twice.
     nearing?.disconnect();
+    await nearRender;
     const start = list.children.length;
     state.shown += RESULTS_STEP;
     history.replaceState(null, '', `${location.pathname}${stateToSearch(state)}`);
