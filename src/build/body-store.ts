@@ -11,14 +11,14 @@
  * against the files beside the release without reading whole texts either.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openingWords } from '../model/plain-text.ts';
 import type { MediaItem } from '../model/media.ts';
 import type { RenderedBody } from '../model/render-body.ts';
-import { writeWhole } from '../model/write-file.ts';
+import { writeWholeSync } from '../model/write-file.ts';
 import { currentRenderer } from './renderer-key.ts';
 
 /**
@@ -73,11 +73,18 @@ export class BodyStore {
     return text === undefined ? [] : (JSON.parse(text) as MediaItem[]);
   }
 
-  /** Stores a body, its opening words and its media items; the body last, as it marks the entry done. */
-  async write(key: string, body: RenderedBody): Promise<void> {
-    await writeWhole(this.#path(key, 'summary'), openingWords(body.paragraphs));
-    if (body.media) await writeWhole(this.#path(key, 'media'), JSON.stringify(body.media));
-    await writeWhole(this.#path(key), JSON.stringify(body));
+  #made = false;
+
+  /**
+   * Stores a body, its opening words and its media items; the body last, as it marks the entry
+   * done. Synchronously: it is called by render workers, which have nothing else to do meanwhile.
+   */
+  write(key: string, body: RenderedBody): void {
+    if (!this.#made) mkdirSync(this.dir, { recursive: true });
+    this.#made = true;
+    writeWholeSync(this.#path(key, 'summary'), openingWords(body.paragraphs));
+    if (body.media) writeWholeSync(this.#path(key, 'media'), JSON.stringify(body.media));
+    writeWholeSync(this.#path(key), JSON.stringify(body));
   }
 
   /** Removes the bodies whose keys are not in `keep`: releases since changed or deleted. */

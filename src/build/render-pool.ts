@@ -1,8 +1,10 @@
 /**
  * Renders release bodies on every core, into the body store, while the loader is still checking
  * the rest of the folder: parsing is most of a cold build's work, and each body is independent of
- * the others. Workers take the next file as they finish one, so a long speech does not hold up
- * the rest; the loader waits while many are queued, so texts are not all held at once.
+ * the others. Each worker holds two tasks, so that it starts the next the moment it finishes one
+ * rather than waiting for the loader's thread (busy checking files) to send it; a long speech
+ * holds up one task behind it at most. The loader waits while many are queued, so texts are not
+ * all held at once.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -26,7 +28,8 @@ export class RenderPool {
   readonly #size: number;
   readonly #queue: RenderTask[] = [];
   readonly #workers: Worker[] = [];
-  readonly #idle: Worker[] = [];
+  /** How many tasks each worker holds. */
+  readonly #held = new Map<Worker, number>();
   readonly #problems = new Map<string, string>();
   #rendered = 0;
   #failure: Error | undefined;
@@ -52,10 +55,14 @@ export class RenderPool {
 
   /** Waits for every queued body; gives what is wrong with each body that cannot be shown, by file. */
   async finish(): Promise<Map<string, string>> {
-    while (this.#idle.length < this.#workers.length && !this.#failure) await this.#changed();
+    while ((this.#queue.length > 0 || this.#holding()) && !this.#failure) await this.#changed();
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
     if (this.#failure) throw this.#failure;
     return this.#problems;
+  }
+
+  #holding(): boolean {
+    return [...this.#held.values()].some((count) => count > 0);
   }
 
   #changed(): Promise<void> {
@@ -67,7 +74,7 @@ export class RenderPool {
     worker.on('message', ({ file, problem }: { file: string; problem?: string }) => {
       if (problem) this.#problems.set(file, problem);
       else this.#rendered++;
-      this.#idle.push(worker);
+      this.#held.set(worker, this.#held.get(worker)! - 1);
       this.#dispatch();
     });
     worker.on('error', (error) => {
@@ -75,14 +82,16 @@ export class RenderPool {
       this.#wake?.();
     });
     this.#workers.push(worker);
-    this.#idle.push(worker);
+    this.#held.set(worker, 0);
   }
 
   #dispatch(): void {
-    while (this.#idle.length > 0 && this.#queue.length > 0) {
-      const task = this.#queue.shift()!;
-      const message: WorkerTask = { ...task, dir: this.#store.dir };
-      this.#idle.pop()!.postMessage(message);
+    for (const worker of this.#workers) {
+      while (this.#held.get(worker)! < 2 && this.#queue.length > 0) {
+        const message: WorkerTask = { ...this.#queue.shift()!, dir: this.#store.dir };
+        worker.postMessage(message);
+        this.#held.set(worker, this.#held.get(worker)! + 1);
+      }
     }
     this.#wake?.();
   }

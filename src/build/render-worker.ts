@@ -8,13 +8,16 @@ import { readReleaseSource } from '../model/release-file.ts';
 import { BodyStore } from './body-store.ts';
 import type { WorkerTask } from './render-pool.ts';
 
-parentPort?.on('message', async ({ file, source, key, dir }: WorkerTask) => {
+let store: BodyStore | undefined;
+
+parentPort?.on('message', ({ file, source, key, dir }: WorkerTask) => {
   let problem: string | undefined;
   try {
+    if (store?.dir !== dir) store = new BodyStore(dir);
     const { body } = readReleaseSource(source);
     // Problems name the line a person editing the file sees.
     const firstLine = source.slice(0, source.length - body.length).split('\n').length;
-    await new BodyStore(dir).write(key, renderBody(body, firstLine));
+    store.write(key, renderBody(body, firstLine));
   } catch (error) {
     problem = error instanceof BodyError ? error.message : `could not be rendered: ${(error as Error).message}`;
   }

@@ -4,6 +4,7 @@
  * process killed mid-write leaves its temporary file; `removeLeftovers` clears those of
  * processes that have ended.
  */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -27,6 +28,22 @@ export async function writeWhole(path: string, content: string | Uint8Array): Pr
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * `writeWhole` for a thread whose only work is writing what it makes (a render worker): a
+ * synchronous write costs it nothing, where an asynchronous one leaves it idle while Node's
+ * shared file-system threads take turns. The folder must exist (`mkdirSync` it once).
+ */
+export function writeWholeSync(path: string, content: string | Uint8Array): void {
+  const temporary = temporaryPath(path);
+  try {
+    writeFileSync(temporary, content, { flag: 'wx' });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

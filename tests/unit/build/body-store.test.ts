@@ -14,8 +14,8 @@ describe('the body store', () => {
     expect(bodyKey('one', 'another renderer')).not.toBe(one);
     expect(store.has(one)).toBe(false);
     expect(store.read(one)).toBeUndefined();
-    await store.write(one, renderBody('One.'));
-    await store.write(two, renderBody('Two.'));
+    store.write(one, renderBody('One.'));
+    store.write(two, renderBody('Two.'));
     expect(store.has(one)).toBe(true);
     expect(store.read(one)?.paragraphs).toEqual(['One.']);
     expect(store.readSummary(one)).toBe('One.');
@@ -26,7 +26,7 @@ describe('the body store', () => {
   it('keeps the media items of a body that shows any beside it, readable without its text', async () => {
     const store = new BodyStore(await tempDir('bodies'));
     const key = bodyKey('with a figure');
-    await store.write(key, renderBody('Text.\n\n![A chart](./chart.svg)', 5));
+    store.write(key, renderBody('Text.\n\n![A chart](./chart.svg)', 5));
     expect(store.readMedia(key)).toEqual([{ kind: 'figure', src: 'chart.svg', alt: 'A chart', line: 7, column: 1 }]);
     expect(store.readMedia(bodyKey('not stored'))).toEqual([]);
     expect((await readdir(store.dir)).sort()).toEqual([`${key}.json`, `${key}.media`, `${key}.summary`]);
