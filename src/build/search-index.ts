@@ -8,9 +8,10 @@
  * Pagefind holds a whole index in memory while it builds it, about 0.2 GiB per million words, so
  * the releases are indexed in parts of at most `partWords` words, newest first, one Pagefind
  * process after another; the number of parts goes into a file of the index (`PARTS_FILE`), which
- * the search page reads, with each part's size and the filters' totals. A rebuild starts each part from the previous
+ * the search page reads, with each part's size. A rebuild starts each part from the previous
  * site's index files. Beside the index goes the archive's vocabulary (`vocabulary.ts`): every
- * word with the number of releases, and the parts, that hold it.
+ * word with the number of releases, and the parts, that hold it, and the list of its commonest
+ * words (`COMMON_WORDS_FILE`).
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,9 +19,9 @@ import { dirname, join } from 'node:path';
 import { bundleLanguages, pruneBundle, reuseBundle } from '../pagefind/bundle.ts';
 import { runPagefind, writeEmptyBundle } from '../pagefind/cli.ts';
 import { indexableHtml } from '../pagefind/index-text.ts';
-import { pageFilters, pageTexts } from '../pagefind/page-index.ts';
-import { UNLISTED_FILTERS, PARTS_FILE, partBundle, type PartSize, type PartsFile } from '../pagefind/parts.ts';
-import { VocabularyBuilder, WORDS_FOLDER } from '../pagefind/vocabulary.ts';
+import { pageTexts } from '../pagefind/page-index.ts';
+import { PARTS_FILE, partBundle, type PartSize, type PartsFile } from '../pagefind/parts.ts';
+import { COMMON_WORDS_FILE, VocabularyBuilder, WORDS_FOLDER } from '../pagefind/vocabulary.ts';
 
 /**
  * Where releases, taken newest first, start a new part: when the part they would join already
@@ -107,7 +108,6 @@ export async function indexSite(site: string, { partWords, previous, temp, log }
   let parts = 0;
   const sizes: PartSize[] = [];
   const vocabulary = new VocabularyBuilder();
-  const totals: PartsFile['totals'] = {};
   let reused = 0;
   let indexed = 0;
   // The part being gathered: its copies' folder, how many it holds, and copies not yet written.
@@ -147,11 +147,6 @@ export async function indexSite(site: string, { partWords, previous, temp, log }
         const pageWordCount = indexedWords(page.copy);
         if (planner.startsPart(pageWordCount)) await finishPart();
         vocabulary.addPage(pageTexts(page.copy), parts);
-        for (const [filter, values] of Object.entries(pageFilters(page.copy))) {
-          if (UNLISTED_FILTERS.includes(filter)) continue;
-          const counts = (totals[filter] ??= {});
-          for (const value of new Set(values)) counts[value] = (counts[value] ?? 0) + 1;
-        }
         unwritten.push(page);
         count++;
         words += pageWordCount;
@@ -164,13 +159,14 @@ export async function indexSite(site: string, { partWords, previous, temp, log }
   } finally {
     await rm(source, { recursive: true, force: true });
   }
-  // The search page learns how many parts there are, how large, and what its filters hold, from the index itself.
-  const file: PartsFile = { parts, sizes, totals };
+  // The search page learns how many parts there are, and how large, from the index itself.
+  const file: PartsFile = { parts, sizes };
   await writeFile(join(site, 'pagefind', PARTS_FILE), `${JSON.stringify(file)}\n`);
   await mkdir(join(site, 'pagefind', WORDS_FOLDER), { recursive: true });
   for (const [path, file] of vocabulary.files(parts)) {
     await writeFile(join(site, 'pagefind', path), JSON.stringify(file));
   }
+  await writeFile(join(site, 'pagefind', COMMON_WORDS_FILE), JSON.stringify(vocabulary.common()));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const inParts = parts > 1 ? ` in ${parts} parts` : '';
   const reusing = previous ? ` (${reused} index files reused from the previous build)` : '';

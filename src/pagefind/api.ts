@@ -30,6 +30,8 @@ export interface ResultData {
 export interface SearchResult {
   id: string;
   score: number;
+  /** Word positions of the matches in the page, known before its data is loaded. */
+  words: number[];
   data(): Promise<ResultData>;
 }
 

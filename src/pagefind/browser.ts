@@ -3,9 +3,9 @@
  * opened in Pagefind's worker only when a search first needs it, and the vocabulary's files
  * (`vocabulary.ts`) fetched as words are asked about. Browser only.
  */
-import type { FilterCounts, Pagefind } from './api.ts';
+import type { Pagefind } from './api.ts';
 import { PARTS_FILE, addCounts, combineResponses, partBundle, type PartSize, type PartsFile } from './parts.ts';
-import { readWordsFile, wordsFile, type WordEntry, type WordsFile } from './vocabulary.ts';
+import { COMMON_WORDS_FILE, readWordsFile, wordsFile, type WordEntry, type WordsFile } from './vocabulary.ts';
 import { PagefindWorker } from './worker.ts';
 
 /** The index has not been built (as in `astro dev`), or cannot be read. */
@@ -17,10 +17,10 @@ export class IndexMissing extends Error {
 export interface ArchiveIndex {
   /** Each part's size, newest part first. */
   readonly sizes: readonly PartSize[];
+  /** The words more than half the releases hold, with their uses (fetched on first use). */
+  common(): Promise<Readonly<Record<string, number>>>;
   /** Part `k`'s Pagefind (from 0, newest first), loaded and started on first use. */
   part(k: number): Promise<Pagefind>;
-  /** The filters' values and their releases in the whole archive. */
-  totals(): Promise<FilterCounts>;
   /** The vocabulary's words that start with the same character as `word` (a normal word). */
   words(word: string): Promise<WordEntry[]>;
 }
@@ -35,7 +35,7 @@ async function partsFile(bundle: string): Promise<PartsFile> {
   if (!Number.isInteger(parts) || (parts as number) < 1)
     throw new IndexMissing(`${bundle}${PARTS_FILE} does not say how many parts the index has`);
   const sizes = Array.from({ length: parts as number }, (_, k) => file.sizes?.[k] ?? { pages: 0, words: 0 });
-  return { parts: parts as number, sizes, totals: file.totals ?? {} };
+  return { parts: parts as number, sizes };
 }
 
 /**
@@ -45,7 +45,7 @@ async function partsFile(bundle: string): Promise<PartsFile> {
  * words ("the people of the united states") kept the page from answering keys for seconds.
  */
 export async function openIndex(bundle: string, baseUrl: string, counted: readonly string[]): Promise<ArchiveIndex> {
-  const { sizes, totals } = await partsFile(bundle);
+  const { sizes } = await partsFile(bundle);
   let worker: PagefindWorker | undefined;
   const parts = new Map<number, Promise<Pagefind>>();
   const files = new Map<string, Promise<WordEntry[]>>();
@@ -59,11 +59,15 @@ export async function openIndex(bundle: string, baseUrl: string, counted: readon
     }
     return opened;
   };
+  let common: Promise<Record<string, number>> | undefined;
   return {
     sizes,
     part,
-    // An index built before the totals were written: the first part's own, which for one part are all.
-    totals: async () => (Object.keys(totals).length > 0 ? totals : (await part(0)).filters()),
+    // An index built before the list was written has none: every word is then asked for.
+    common: () =>
+      (common ??= fetch(`${bundle}${COMMON_WORDS_FILE}`).then(async (response) =>
+        response.ok ? ((await response.json()) as Record<string, number>) : {},
+      )),
     words(word) {
       const path = wordsFile(word);
       let entries = files.get(path);

@@ -1,10 +1,8 @@
 /**
  * What Pagefind reads from a release page (the copy `index-text.ts` makes), read again by the
- * build for the archive's own files beside the index: the texts it indexes, for the vocabulary
- * (`vocabulary.ts`), and the filter values, for the filters' totals (`parts.ts`). It follows the
- * attributes the release layout writes: `data-pagefind-body` on the release text,
- * `data-pagefind-meta` and `data-pagefind-filter` as `name` (the element's text) or
- * `name[attribute]`.
+ * build for the archive's own vocabulary beside the index (`vocabulary.ts`): the texts it
+ * indexes. It follows the attributes the release layout writes: `data-pagefind-body` on the
+ * release text, `data-pagefind-meta` as `name` (the element's text) or `name[attribute]`.
  */
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -71,16 +69,4 @@ function attributeValues(page: string, attribute: string): { name: string; value
     }
   }
   return found;
-}
-
-/**
- * The filter values of a page, by filter (`data-pagefind-filter`), as Pagefind reads them:
- * `{ speaker: ['Mark Rutte'], year: ['2026'], … }`.
- */
-export function pageFilters(page: string): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  for (const { name, value } of attributeValues(page, 'data-pagefind-filter')) {
-    if (value) (filters[name] ??= []).push(value);
-  }
-  return filters;
 }

@@ -6,8 +6,9 @@
  */
 
 /**
- * The file in the first bundle that says how many parts the index has, how large each is, and
- * the filters' totals: `{ "parts": 3, "sizes": [{ "pages": 2512, "words": 7999120 }, …], "totals": … }`.
+ * The file in the first bundle that says how many parts the index has and how large each is:
+ * `{ "parts": 3, "sizes": [{ "pages": 2512, "words": 7999120 }, …] }`. The filters' totals are in
+ * the search page itself, which lists them before the index is opened.
  */
 export const PARTS_FILE = 'archive-parts.json';
 
@@ -23,12 +24,7 @@ export interface PartSize {
 export interface PartsFile {
   parts: number;
   sizes: PartSize[];
-  /** For each filter the search page lists, the releases of each value in the whole archive. */
-  totals: Record<string, Record<string, number>>;
 }
-
-/** Filters whose values the search page never lists (a date range's days and months): no totals for them. */
-export const UNLISTED_FILTERS: readonly string[] = ['month', 'day'];
 
 /** Where part `k` (from 0) of the index is: the first in `bundle` itself, the others in `part-N/` inside it. */
 export function partBundle(bundle: string, k: number): string {

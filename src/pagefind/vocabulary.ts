@@ -15,6 +15,13 @@
 export const WORDS_FOLDER = 'words/';
 
 /**
+ * The vocabulary's file of the words more than half the releases hold, each with its uses in the
+ * whole archive (`VocabularyBuilder.common`): `{ "the": 484628, "of": 285160, … }`. Its name is
+ * longer than any file of words by first character (`wordsFile`).
+ */
+export const COMMON_WORDS_FILE = `${WORDS_FOLDER}common.json`;
+
+/**
  * What a file of the vocabulary holds: each word with its number of releases, and, in an index
  * of several parts, the parts holding it, as a hexadecimal bit mask (bit k for part k), where
  * that is not all of them.
@@ -82,8 +89,9 @@ function isSpace(code: number): boolean {
 /** How many pieces of text `VocabularyBuilder` remembers the words of. */
 const TOKENS_KEPT = 20_000;
 
-/** A word being counted: releases holding it, the last one counted, and the parts holding it. */
+/** A word being counted: its uses, releases holding it, the last one counted, and the parts holding it. */
 interface Counted {
+  uses: number;
   count: number;
   page: number;
   parts: number[];
@@ -118,6 +126,7 @@ export class VocabularyBuilder {
           this.#tokens.set(token, (words = indexedForms(token).map((form) => this.#word(form))));
         }
         for (const word of words) {
+          word.uses++;
           if (word.page === page) continue;
           word.page = page;
           word.count++;
@@ -130,8 +139,19 @@ export class VocabularyBuilder {
 
   #word(form: string): Counted {
     let word = this.#words.get(form);
-    if (!word) this.#words.set(form, (word = { count: 0, page: 0, parts: [] }));
+    if (!word) this.#words.set(form, (word = { uses: 0, count: 0, page: 0, parts: [] }));
     return word;
+  }
+
+  /**
+   * The words more than half the releases hold, each with its uses: those that narrow a search
+   * least, and whose part of the index, which grows with the uses, is the largest to fetch
+   * (`src/search/words.ts`).
+   */
+  common(): Record<string, number> {
+    const common: Record<string, number> = {};
+    for (const [word, { uses, count }] of this.#words) if (count > this.#page / 2) common[word] = uses;
+    return common;
   }
 
   /** The vocabulary's files by path (`wordsFile`), for an index of `parts` parts. */

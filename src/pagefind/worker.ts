@@ -23,7 +23,7 @@ interface Answer {
 
 /** What `search` answers: each result's data as an id to ask for with `getData`. */
 interface RawResponse extends Omit<SearchResponse, 'results'> {
-  results: { id: string; score: number; data: string }[];
+  results: { id: string; score: number; words: number[]; data: string }[];
 }
 
 /** Pagefind's worker at `url`, and the parts of the index opened in it. */
@@ -85,8 +85,8 @@ export class PagefindWorker {
       preload: async (term, searchOptions) => void (await call('preload', [term, searchOptions ?? {}])),
       search: async (term: string | null, searchOptions?: SearchOptions) => {
         const raw = (await call('search', [term, searchOptions ?? {}])) as RawResponse;
-        const results = raw.results.map(({ id, score, data }) => {
-          const result = { id, score, data: async () => (await call('getData', [data])) as ResultData };
+        const results = raw.results.map(({ id, score, words, data }) => {
+          const result = { id, score, words, data: async () => (await call('getData', [data])) as ResultData };
           this.#released.register(result, { instanceId, dataId: data });
           return result;
         });

@@ -17,7 +17,18 @@ import {
   searchedQuery,
   type SearchState,
 } from './state.ts';
-import { closeWords, partsHolding, queryWords, shownIn, wordsFor, type QueryWord } from './words.ts';
+import {
+  closeWords,
+  holdsPhrase,
+  partsHolding,
+  phraseStarts,
+  queryWords,
+  searchedWords,
+  shownIn,
+  RAREST_SEARCHED,
+  wordsFor,
+  type QueryWord,
+} from './words.ts';
 
 /** A word of the query that no release holds, and the archive's words close to it. */
 export interface MissingWord {
@@ -37,8 +48,6 @@ export interface SearchOutcome {
   results: SearchResult[];
   /** Per filter, the releases each value would give with the other choices kept. */
   counts: FilterCounts;
-  /** Per filter, the releases each value has in the whole archive. */
-  totals: FilterCounts;
   /** The query's words that no release holds: then there are no results. */
   missing: MissingWord[];
   /** Whether older parts of the index are still to be searched for more results. */
@@ -52,6 +61,16 @@ export interface SearchOutcome {
  * larger archive's newest releases first, older ones only as more results are asked for.
  */
 export const WORDS_SEARCHED_AT_ONCE = 8_000_000;
+
+/**
+ * Of the results of a query searched without its common words (`searchedWords`), those in which
+ * the words asked for stand where the phrase has them are read to see whether they hold it, when
+ * they are at most this many: the results a first screen shows. They come first: those holding
+ * the phrase, then the others, the nearest to it. When they are more, the rarest common word left
+ * out is asked for too, and so on: "make sure people" stand as in "we have to make sure that the
+ * people of" in 39 releases of the corpus, "have make sure people" in three.
+ */
+export const PHRASE_READ = 5;
 
 /** Pagefind options for a state: filters (with the date range as year, month and day values) and sort. */
 export function optionsFor(state: SearchState, years: readonly string[]): SearchOptions | undefined {
@@ -102,7 +121,7 @@ export class SearchController {
   readonly #years: string[];
   #generation = 0;
 
-  /** A controller over an opened index and its filters' totals (`index.totals()`). */
+  /** A controller over an opened index and its filters' totals: per filter, each value's releases in the whole archive. */
   constructor(index: ArchiveIndex, totals: FilterCounts) {
     this.#index = index;
     this.#totals = totals;
@@ -134,7 +153,6 @@ export class SearchController {
       status,
       results: [],
       counts: {},
-      totals,
       missing: [],
       partial: false,
       ...more,
@@ -147,10 +165,14 @@ export class SearchController {
     if (!options) return outcome('No releases found: see the problem with the dates above.');
     const query = searchedQuery(state.query);
     const words = queryWords(query);
+    // Unquoted, a long query's common words are left to the phrase check (`searchedWords`).
+    const common = !isQuoted(query) && words.length > RAREST_SEARCHED ? await this.#index.common() : {};
+    if (!current()) return undefined;
+    const asked = searchedWords(words, common);
     const several = this.#index.sizes.length > 1;
     // With several parts, the vocabulary says up front which parts hold every word; with one,
     // it is asked only when Pagefind's answer leaves a word in doubt.
-    const holding = several ? await this.#partsHolding(words) : { parts: [0], missing: [] };
+    const holding = several ? await this.#partsHolding(asked) : { parts: [0], missing: [] };
     if (!current()) return undefined;
     if (holding.missing.length > 0) {
       const missing = await this.#missing(words, holding.missing);
@@ -160,29 +182,32 @@ export class SearchController {
     const order = state.sort === 'oldest' ? [...candidates].reverse() : candidates;
     const term = query || null;
     let chosen = 0;
-    let found: { response: SearchResponse; results: SearchResult[]; index: Pagefind } | undefined;
+    let found:
+      { response: SearchResponse; results: SearchResult[]; asked: readonly QueryWord[]; index: Pagefind } | undefined;
     // Parts, newest first (oldest first for that order), until the results fill what is shown.
     while (chosen < order.length && (!found || found.results.length < state.shown)) {
       // One part more, and those after it while all together hold no more than the words searched at once.
       const wordsOf = (k: number) => this.#index.sizes[order[k]!]?.words ?? 0;
-      let words = wordsOf(chosen++);
-      while (chosen < order.length && words + wordsOf(chosen) <= WORDS_SEARCHED_AT_ONCE) words += wordsOf(chosen++);
+      let held = wordsOf(chosen++);
+      while (chosen < order.length && held + wordsOf(chosen) <= WORDS_SEARCHED_AT_ONCE) held += wordsOf(chosen++);
       const parts = order.slice(0, chosen).sort((a, b) => a - b);
       const index = combinedIndex(await Promise.all(parts.map((k) => this.#index.part(k))));
       if (!current()) return undefined;
-      found = { ...(await this.#searchIn(index, state.sort, term, options)), index };
+      found = { ...(await this.#searchIn(index, state.sort, term, options, { words, common })), index };
       if (!current()) return undefined;
     }
     if (!found) return outcome(statusFor(state, 0));
     const { response, results, index } = found;
     if (!several && words.length > 0) {
-      const doubtful = results.length === 0 ? words : await this.#notShown(words, results[0]!);
+      const doubtful = results.length === 0 ? found.asked : await this.#notShown(found.asked, results[0]!);
       if (!current()) return undefined;
       const missing = await this.#missing(words, doubtful);
       if (!current()) return undefined;
       if (missing.length > 0) return outcome(missingStatus(missing), { missing });
     }
-    const counts = await this.#countsFor(index, state, term, response);
+    // Counted for the words Pagefind was asked for, as the results were found.
+    const counted = found.asked.length < words.length ? typedTerm(found.asked) : term;
+    const counts = await this.#countsFor(index, state, counted, response);
     if (!current()) return undefined;
     const partial = chosen < order.length;
     const searched = partial
@@ -194,27 +219,49 @@ export class SearchController {
     return outcome(statusFor(state, results.length, searched), { results, counts, partial });
   }
 
-  /** The results of `term` in `index`: with a phrase, the releases holding it first, in the words' order. */
-  async #searchIn(index: Pagefind, sort: SearchState['sort'], term: string | null, options: SearchOptions) {
-    const quoted = term !== null && /^"[^"]+"$/.test(term);
+  /**
+   * The results of `term` in `index`: with a phrase, the releases holding it first, in the words'
+   * order. Pagefind is asked for the query's `words` but the `common` ones (`searchedWords`), the
+   * phrase found from the positions of those asked (`phraseStarts`, `holdingPhrase`); or for all
+   * of them, the phrase searched by Pagefind too. Gives the words asked for with the results.
+   */
+  async #searchIn(
+    index: Pagefind,
+    sort: SearchState['sort'],
+    term: string | null,
+    options: SearchOptions,
+    { words, common }: { words: readonly QueryWord[]; common: Readonly<Record<string, number>> },
+  ) {
+    for (let more = 0; ; more++) {
+      const asked = searchedWords(words, common, more);
+      if (asked.length === words.length) break;
+      const response = await ask(index, typedTerm(asked), options);
+      if (sort !== 'relevance') return { response, results: response.results, asked };
+      const kept = new Set(asked.map(({ word }) => word));
+      const places = words.flatMap(({ word }, i) => (kept.has(word) ? [i] : []));
+      const candidates = response.results.flatMap((result) => {
+        const starts = phraseStarts(result.words, places);
+        return starts.length > 0 ? [{ result, starts }] : [];
+      });
+      if (candidates.length > PHRASE_READ) continue;
+      const near = phraseFirst(
+        candidates.map(({ result }) => result),
+        response.results,
+      );
+      return { response, results: phraseFirst(await holdingPhrase(candidates, words), near), asked };
+    }
+    const quoted = term !== null && isQuoted(term);
     const phrase = sort !== 'relevance' || term === null ? undefined : quoted ? term : phraseQuery(term);
-    const wordsTerm = quoted ? term.slice(1, -1) : term;
-    // Pagefind matches a word as the start of every longer word in the index files it has loaded
-    // so far; those holding the words a word starts may be two, and an earlier search may have
-    // loaded the second. Loading the file where each word's run of longer words ends too makes
-    // the answer the same whatever was searched before (`src/pagefind/README.md`).
-    const ends = wordsTerm ? endsOfWords(wordsTerm) : '';
-    if (ends) await index.preload(ends);
     const [response, phraseResponse] = await Promise.all([
-      index.search(wordsTerm, options),
+      ask(index, quoted ? term.slice(1, -1) : term, options),
       phrase ? index.search(phrase, options) : undefined,
     ]);
-    if (!phraseResponse) return { response, results: response.results };
+    if (!phraseResponse) return { response, results: response.results, asked: words };
     // A quoted phrase gives only the releases holding it, ranked as its words rank them.
     const results = phraseFirst(phraseResponse.results, response.results);
     return quoted
-      ? { response: phraseResponse, results: results.slice(0, phraseResponse.results.length) }
-      : { response, results };
+      ? { response: phraseResponse, results: results.slice(0, phraseResponse.results.length), asked: words }
+      : { response, results, asked: words };
   }
 
   /** The parts holding every word of the query (as the vocabulary says), newest first, and the words no part holds. */
@@ -271,6 +318,45 @@ export class SearchController {
     );
     return counts;
   }
+}
+
+/** Whether a query is one quoted phrase. */
+function isQuoted(query: string): boolean {
+  return /^"[^"]+"$/.test(query);
+}
+
+/** The words as a term for Pagefind, as typed. */
+function typedTerm(words: readonly QueryWord[]): string {
+  return words.map(({ typed }) => typed).join(' ');
+}
+
+/**
+ * Pagefind's results for `term`. Pagefind matches a word as the start of every longer word in the
+ * index files it has loaded so far; those holding the words a word starts may be two, and an
+ * earlier search may have loaded the second. Loading the file where each word's run of longer
+ * words ends too makes the answer the same whatever was searched before (`src/pagefind/README.md`).
+ */
+async function ask(index: Pagefind, term: string | null, options: SearchOptions): Promise<SearchResponse> {
+  const ends = term ? endsOfWords(term) : '';
+  if (ends) await index.preload(ends);
+  return index.search(term, options);
+}
+
+/**
+ * Of the `candidates`, results where the positions of the words asked for leave room for the
+ * query's `words` as a phrase at `starts`, those holding it: their text is read (`holdsPhrase`).
+ */
+async function holdingPhrase(
+  candidates: readonly { result: SearchResult; starts: number[] }[],
+  words: readonly QueryWord[],
+): Promise<SearchResult[]> {
+  const checked = await Promise.all(
+    candidates.map(async ({ result, starts }) => {
+      const { content } = await result.data();
+      return starts.some((start) => holdsPhrase(content, start, words)) ? [result] : [];
+    }),
+  );
+  return checked.flat();
 }
 
 /**

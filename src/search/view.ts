@@ -4,7 +4,6 @@
  * Every value from the index is put on the page as text, never as HTML.
  */
 import { formatReleaseDate, isCalendarDate, isReleaseDate } from '../model/dates.ts';
-import { defaultSortKey } from '../model/name-forms.ts';
 import type { FilterCounts, ResultData, SearchResult } from '../pagefind/api.ts';
 import { IndexMissing, openIndex } from '../pagefind/browser.ts';
 import { unparted } from '../pagefind/index-text.ts';
@@ -12,13 +11,12 @@ import { SearchController, type MissingWord } from './controller.ts';
 import { highlightUrl } from './highlight-url.ts';
 import { arrowKeys } from './result-keys.ts';
 import {
-  FILTER_LABELS,
   RESULTS_STEP,
   SEARCH_FILTERS,
-  listedValues,
   isActive,
   parseState,
   searchedQuery,
+  type SearchFilter,
   stateToSearch,
 } from './state.ts';
 import { paragraphMatches, queryTerms } from './sub-results.ts';
@@ -124,11 +122,22 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     toggle.setAttribute('aria-expanded', String(open));
   });
 
+  // The filters' boxes, as the page lists them (`SearchFilters.astro`), each with its count, first
+  // the value's releases in the whole archive: the values never change; each search sets which
+  // are chosen and their counts.
+  const boxes = Array.from(filterArea.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).map((box) => ({
+    box,
+    count: box.nextElementSibling!.querySelector<HTMLElement>('.count')!,
+  }));
+  const totals: FilterCounts = {};
+  for (const { box, count } of boxes)
+    (totals[box.name] ??= {})[box.value] = Number(/\d+/.exec(count.textContent ?? '')?.[0]);
+
   let ready: Promise<SearchController> | undefined;
   /** Opens the index, once: on first focus, or at once for an address that asks for a search. */
   const open = () =>
-    (ready ??= openIndex(root.dataset['bundle']!, root.dataset['base'] ?? '/', SEARCH_FILTERS).then(async (index) => {
-      const controller = new SearchController(index, await index.totals());
+    (ready ??= openIndex(root.dataset['bundle']!, root.dataset['base'] ?? '/', SEARCH_FILTERS).then((index) => {
+      const controller = new SearchController(index, totals);
       const { years } = controller;
       if (years.length > 0) {
         from.min = to.min = `${years[0]}-01-01`;
@@ -150,10 +159,6 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     { once: true },
   );
 
-  // Names sort as the listings sort them: by the sort keys of names.yaml, else without titles.
-  const sortKeys = JSON.parse(root.dataset['sortKeys'] ?? '{}') as Record<string, string>;
-  const sortKey = (name: string) => sortKeys[name] ?? defaultSortKey(name);
-
   let state = parseState(location.search);
   let run = 0;
   let results: SearchResult[] = [];
@@ -161,33 +166,12 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   /** The result to give focus to once the results are on the page, after "Show more results" searched further. */
   let focusFrom: number | undefined;
 
-  function renderFilters(totals: FilterCounts, counts: FilterCounts): void {
-    // Rebuilding the checkboxes would lose keyboard focus: note it and give it back.
-    const focused =
-      document.activeElement instanceof HTMLInputElement && filterArea.contains(document.activeElement)
-        ? { name: document.activeElement.name, value: document.activeElement.value }
-        : undefined;
-    filterArea.replaceChildren();
-    for (const filter of SEARCH_FILTERS) {
-      const values = listedValues(filter, Object.keys(totals[filter] ?? {}), sortKey);
-      if (values.length === 0) continue;
-      const group = element('fieldset', { class: 'filter' });
-      group.append(element('legend', {}, FILTER_LABELS[filter]));
-      const options = element('ul');
-      values.forEach((value, i) => {
-        const id = `filter-${filter}-${i}`;
-        const option = element('li');
-        const box = element('input', { type: 'checkbox', id, name: filter, value });
-        box.checked = state.filters[filter].includes(value);
-        const count = counts[filter]?.[value] ?? 0;
-        const label = element('label', { for: id }, value);
-        label.append(element('span', { class: 'count' }, ` (${count})`));
-        option.append(box, label);
-        options.append(option);
-        if (focused?.name === filter && focused.value === value) queueMicrotask(() => box.focus());
-      });
-      group.append(options);
-      filterArea.append(group);
+  /** Sets which boxes are chosen and each value's count; only what changed, so typing stays light. */
+  function renderFilters(counts: FilterCounts): void {
+    for (const { box, count } of boxes) {
+      box.checked = state.filters[box.name as SearchFilter].includes(box.value);
+      const text = ` (${counts[box.name]?.[box.value] ?? 0})`;
+      if (count.textContent !== text) count.textContent = text;
     }
   }
 
@@ -283,7 +267,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     await renderNear(results.slice(now, state.shown), current);
     if (current !== run) return;
     list.removeAttribute('aria-busy');
-    renderFilters(outcome.totals, outcome.counts);
+    renderFilters(outcome.counts);
     // The folded filters say how many are chosen, dates included.
     const chosen =
       SEARCH_FILTERS.reduce((n, filter) => n + state.filters[filter].length, 0) +
@@ -392,10 +376,11 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   // A key after a pause (or a paste) is answered at once. While keys come faster than
   // TYPING_GAP_MS apart, the reader is still typing: the address follows each key, and any
   // answer under way is dropped, but the search waits for a pause of PAUSE_MS, so the results'
-  // texts of half-typed words are not fetched (and the list does not flicker through them).
+  // texts of half-typed words are not fetched (and the list does not flicker through them). So
+  // does a first letter alone in the box: more letters most likely follow.
   input.addEventListener('input', () => {
     const now = performance.now();
-    const typing = now - lastKey < TYPING_GAP_MS;
+    const typing = now - lastKey < TYPING_GAP_MS || [...input.value.trim()].length === 1;
     lastKey = now;
     readForm();
     if (!typing) return void update(false);

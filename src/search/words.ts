@@ -51,13 +51,67 @@ function formsStart(word: string): string | undefined {
   return undefined;
 }
 
+/** Whether a search for `word` finds `form`: a word it starts, or another form of it (`formsStart`). */
+function finds(word: string, form: string, start = formsStart(word)): boolean {
+  return form.startsWith(word) || (start !== undefined && form.startsWith(start));
+}
+
 /**
  * The vocabulary's words that a search for `word` finds: those it starts, as a word being typed
  * finds its completions, and the other forms of it (`formsStart`).
  */
 export function wordsFor(word: string, entries: readonly WordEntry[]): WordEntry[] {
   const start = formsStart(word);
-  return entries.filter((entry) => entry.word.startsWith(word) || (start && entry.word.startsWith(start)));
+  return entries.filter((entry) => finds(word, entry.word, start));
+}
+
+/** However common its words, a query's rarest this many are searched. */
+export const RAREST_SEARCHED = 3;
+
+/**
+ * The words of a query that Pagefind is asked for: all of them but the common ones (held by more
+ * than half the releases: `common`, the index's list, with each word's uses in the archive), as
+ * long as the `RAREST_SEARCHED` rarest remain, and `more` rarest common ones besides. A word like
+ * "the" narrows a search by next to nothing, yet its part of the index is the largest to fetch
+ * (370 KB on the corpus), as a word's part grows with its uses: "we have to make sure that the
+ * people of" fetched 1.7 MB for its nine words, 0.3 MB for "make sure people". A query of three
+ * words or fewer is searched whole; so is a quoted phrase, by the caller.
+ */
+export function searchedWords(
+  words: readonly QueryWord[],
+  common: Readonly<Record<string, number>>,
+  more = 0,
+): QueryWord[] {
+  const rarest = [...new Set(words.map(({ word }) => word))].sort(
+    (a, b) => (common[a] ?? 0) - (common[b] ?? 0) || a.localeCompare(b),
+  );
+  const kept = new Set(rarest.filter((word, i) => i < RAREST_SEARCHED + more || common[word] === undefined));
+  return words.filter(({ word }) => kept.has(word));
+}
+
+/**
+ * Where in a page the words of a query may stand as a phrase, from the positions of the searched
+ * words (`result.words`, which Pagefind gives before a page's data is loaded): each start from
+ * which every searched word, at its place in the query (`places`), is at one of those positions.
+ * The other words of the phrase are checked in the page's text (`holdsPhrase`).
+ */
+export function phraseStarts(positions: readonly number[], places: readonly number[]): number[] {
+  const at = new Set(positions);
+  const [first = 0] = places;
+  return [...at]
+    .map((position) => position - first)
+    .filter((start) => start >= 0 && places.every((place) => at.has(start + place)));
+}
+
+/**
+ * Whether the page's text (`content`, whose words Pagefind's positions count) holds the query's
+ * `words` as a phrase from word position `start`: each word of the text found by the query's
+ * word there, as Pagefind finds words (a word it starts, or another form of it).
+ */
+export function holdsPhrase(content: string, start: number, words: readonly QueryWord[]): boolean {
+  if (start < 0) return false;
+  const tokens = content.split(/[^\S\uFEFF]+/);
+  return words.every(({ word }, i) => [...textWords(tokens[start + i] ?? '')].some((form) => finds(word, form)));
 }
 
 /** The parts of the index holding any of `entries` (bit k for part k), all of them as `all`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFilters, pageTexts } from '../../../src/pagefind/page-index.ts';
+import { pageTexts } from '../../../src/pagefind/page-index.ts';
 import {
   VocabularyBuilder,
   normalWord,
@@ -27,16 +27,6 @@ describe('what Pagefind reads from a page', () => {
       'Mark Rutte',
       '2026-01-26',
     ]);
-  });
-
-  it('reads each filter from the element’s text or the attribute named', () => {
-    expect(pageFilters(PAGE)).toEqual({
-      type: ['Remarks'],
-      speaker: ['Mark Rutte'],
-      year: ['2026'],
-      month: ['2026-01'],
-      day: ['2026-01-26'],
-    });
   });
 });
 
@@ -83,6 +73,8 @@ describe('the vocabulary', () => {
       { word: 'health', count: 2, parts: undefined },
       { word: 'healthcare', count: 1, parts: 1n },
     ]);
+    // Held by more than half the releases (two of three), with their uses: "health" three times.
+    expect(builder.common()).toEqual({ health: 3 });
     expect(wordsFile('中国')).toBe('words/u4e2d.json');
     expect(wordsFile('2026')).toBe('words/2.json');
   });

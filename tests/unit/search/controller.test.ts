@@ -86,6 +86,7 @@ function fakePagefind(
         results: sorted.map((doc) => ({
           id: doc.id,
           score: matches(doc, term),
+          words: locations(doc, term),
           data: async () => ({
             url: doc.id,
             excerpt: doc.text,
@@ -107,7 +108,10 @@ function fakePagefind(
  * A fake archive index of parts, newest first, each over its docs, with the vocabulary the build
  * would write for them (`VocabularyBuilder`); `opened` lists the parts a search has loaded.
  */
-function fakeIndex(parts: Doc[][], delay?: (term: string | null) => number): ArchiveIndex & { opened: Set<number> } {
+function fakeIndex(
+  parts: Doc[][],
+  delay?: (term: string | null) => number,
+): ArchiveIndex & { opened: Set<number>; totals(): Promise<FilterCounts> } {
   const builder = new VocabularyBuilder();
   parts.forEach((docs, k) => docs.forEach((doc) => builder.addPage([doc.text], k)));
   const files = builder.files(parts.length);
@@ -116,6 +120,7 @@ function fakeIndex(parts: Doc[][], delay?: (term: string | null) => number): Arc
   return {
     opened,
     sizes: parts.map((docs) => ({ pages: docs.length, words: docs.length * 5_000_000 })),
+    common: async () => builder.common(),
     async part(k) {
       opened.add(k);
       return pagefinds[k]!;
@@ -129,7 +134,8 @@ function state(changes: Partial<SearchState>): SearchState {
   return { ...emptyState(), ...changes };
 }
 
-async function controller(index: ArchiveIndex) {
+/** A controller over `index`, with the filters' totals the search page would list for it. */
+async function controller(index: ReturnType<typeof fakeIndex>) {
   return new SearchController(index, await index.totals());
 }
 
@@ -140,6 +146,78 @@ describe('the search controller', () => {
     const outcome = await search.search(state({ query: 'coalition of the willing' }));
     expect(outcome?.results.map((r) => r.id)).toEqual(['a', 'b', 'c']);
     expect(outcome?.status).toBe('3 releases found for “coalition of the willing”.');
+  });
+
+  it('asks the index for the rarest words of a long query, one more while too many releases may hold the phrase', async () => {
+    // Six releases hold "to make sure that the people of" where the query has it, one the whole phrase;
+    // a seventh uses "we have" more than any other words are used.
+    const near = (k: number): Doc => ({
+      id: `near${k}`,
+      text: `we have said they want to make sure that the people of ${k}`,
+      speaker: 'Rutte',
+      year: '2025',
+    });
+    const docs: Doc[] = [
+      ...[1, 2, 3, 4, 5, 6].map(near),
+      { id: 'phrase', text: 'so we have to make sure that the people of europe', speaker: 'Obama', year: '2016' },
+      { id: 'filler', text: 'we have we have we have we have we have', speaker: 'Obama', year: '2016' },
+    ];
+    const pagefind = fakePagefind(docs);
+    const search = await controller({ ...fakeIndex([docs]), part: async () => pagefind });
+    const outcome = await search.search(state({ query: 'we have to make sure that the people of' }));
+    // Every word is held by more than half the releases: the three least used are asked for (ties
+    // by spelling), then one more at a time while more than five releases may hold the phrase.
+    expect(pagefind.calls).toEqual([
+      'make people of',
+      'make sure people of',
+      'make sure that people of',
+      'make sure that the people of',
+      'to make sure that the people of',
+      'have to make sure that the people of',
+    ]);
+    expect(outcome?.results[0]?.id).toBe('phrase');
+    expect(outcome?.results.map((r) => r.id).sort()).toEqual([
+      'near1',
+      'near2',
+      'near3',
+      'near4',
+      'near5',
+      'near6',
+      'phrase',
+    ]);
+    expect(outcome?.status).toBe('7 releases found for “we have to make sure that the people of”.');
+  });
+
+  it('reads the releases where the words asked for stand as in a long phrase: those holding it first, then the others', async () => {
+    const docs: Doc[] = [
+      { id: 'other', text: 'sure make people sure make people', speaker: 'Rutte', year: '2026' },
+      {
+        id: 'most',
+        text: 'we have to make sure that the people of all the people have to make sure',
+        speaker: 'Rutte',
+        year: '2026',
+      },
+      { id: 'near', text: 'they want to make sure that all people of it', speaker: 'Rutte', year: '2025' },
+      { id: 'phrase', text: 'so we have to make sure that the people of europe', speaker: 'Obama', year: '2016' },
+    ];
+    // The uses of the common words in the corpus ("sure" is not one).
+    const common = {
+      the: 484628,
+      of: 285160,
+      to: 246179,
+      that: 143433,
+      we: 71325,
+      have: 50162,
+      people: 21170,
+      make: 9715,
+    };
+    const pagefind = fakePagefind(docs);
+    const search = await controller({ ...fakeIndex([docs]), common: async () => common, part: async () => pagefind });
+    const outcome = await search.search(state({ query: 'we have to make sure that the people of' }));
+    expect(pagefind.calls).toEqual(['make sure people']);
+    // "near" has make, sure and people where the phrase has them, but not the words around them;
+    // "other" has them more often, nowhere as the phrase has them.
+    expect(outcome?.results.map((r) => r.id)).toEqual(['most', 'phrase', 'near', 'other']);
   });
 
   it('orders by date without a phrase search, and counts each filter without its own choices', async () => {

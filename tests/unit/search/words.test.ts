@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { WordEntry } from '../../../src/pagefind/vocabulary.ts';
-import { closeWords, distance, queryWords, shownIn, wordsFor } from '../../../src/search/words.ts';
+import {
+  closeWords,
+  distance,
+  holdsPhrase,
+  phraseStarts,
+  queryWords,
+  searchedWords,
+  shownIn,
+  wordsFor,
+} from '../../../src/search/words.ts';
 
 const entry = (word: string, count = 1): WordEntry => ({ word, count, parts: undefined });
 const H = ['health', 'healthcare', 'healthier', 'heal', 'help', 'helped', 'hell', 'run', 'runs', 'runner'].map((w, i) =>
@@ -19,6 +28,44 @@ describe('query words', () => {
     expect(wordsFor('heal', H).map((e) => e.word)).toEqual(['health', 'healthcare', 'healthier', 'heal']);
     expect(wordsFor('running', H).map((e) => e.word)).toEqual(['run', 'runs', 'runner']);
     expect(wordsFor('helthcare', H)).toEqual([]);
+  });
+});
+
+describe('the words asked of the index', () => {
+  // The uses of words more than half the releases hold, as the index's list of common words gives them.
+  const COMMON = { the: 4846, of: 2851, to: 2461, that: 1434, we: 713, have: 501, people: 211, make: 97 };
+  const typed = (words: { typed: string }[]) => words.map((word) => word.typed).join(' ');
+
+  it('leaves out the common words of a long query, but never its three rarest', () => {
+    expect(typed(searchedWords(queryWords('we have to make sure that the people of'), COMMON))).toBe(
+      'make sure people',
+    );
+    expect(typed(searchedWords(queryWords('the people of the nation'), COMMON))).toBe('people of nation');
+    expect(typed(searchedWords(queryWords('we have to make'), COMMON))).toBe('we have make');
+    // And one more common word for each step asked: the rarest of those left out.
+    expect(typed(searchedWords(queryWords('we have to make sure that the people of'), COMMON, 1))).toBe(
+      'have make sure people',
+    );
+    // Three words or fewer are asked for whole, however common.
+    expect(typed(searchedWords(queryWords('of the people'), COMMON))).toBe('of the people');
+    expect(typed(searchedWords(queryWords('we have to make sure'), {}))).toBe('we have to make sure');
+  });
+
+  it('finds where a phrase may start from the positions of the words asked for', () => {
+    // "make sure … people" at places 3, 4 and 7 of the query; the page has them at 13, 14 and 17.
+    expect(phraseStarts([2, 13, 14, 17, 40], [3, 4, 7])).toEqual([10]);
+    expect(phraseStarts([13, 14, 18], [3, 4, 7])).toEqual([]);
+    expect(phraseStarts([1, 2], [0, 1])).toEqual([1]);
+  });
+
+  it('reads the rest of the phrase in the text, word by word as Pagefind finds words', () => {
+    const words = queryWords('we have to make sure that the people of');
+    const text = 'Today, We have to make sure that the people’s of course';
+    expect(holdsPhrase(text, 1, words)).toBe(true);
+    expect(holdsPhrase(text, 0, words)).toBe(false);
+    expect(holdsPhrase('we have to make sure all the people of', 0, words)).toBe(false);
+    expect(holdsPhrase('we have to make', 0, queryWords('we have to make sure'))).toBe(false);
+    expect(holdsPhrase('we have to make', -1, queryWords('we have'))).toBe(false);
   });
 });
 
