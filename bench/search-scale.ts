@@ -66,11 +66,16 @@ export function fileKind(path: string): string {
   return 'code';
 }
 
-/** How long a key takes to show its results: the query but its last key typed, then the last key. */
+/**
+ * How long a key takes to show its results: the query but its last key typed, its results shown,
+ * then the last key, as a reader types it after a look at them. (A key within 180 ms of the one
+ * before is fast typing, which waits for a pause before it searches: `src/search/view.ts`.)
+ */
 export async function keystrokeMs(page: Page, query: string): Promise<number> {
   const box = page.getByRole('searchbox', { name: 'Search words' });
   await box.fill(query.slice(0, -1));
   await settled(page);
+  await page.waitForTimeout(250);
   return page.evaluate(async (last) => {
     const root = document.getElementById('search')!;
     const input = document.getElementById('search-query') as HTMLInputElement;
