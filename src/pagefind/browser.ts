@@ -8,6 +8,9 @@ import { PARTS_FILE, addCounts, combineResponses, partBundle, type PartSize, typ
 import { COMMON_WORDS_FILE, readWordsFile, wordsFile, type WordEntry, type WordsFile } from './vocabulary.ts';
 import { PagefindWorker } from './worker.ts';
 
+/** The words of a result's excerpt. */
+export const EXCERPT_WORDS = 40;
+
 /** The index has not been built (as in `astro dev`), or cannot be read. */
 export class IndexMissing extends Error {
   override name = 'IndexMissing';
@@ -54,7 +57,7 @@ export async function openIndex(bundle: string, baseUrl: string, counted: readon
     let opened = parts.get(k);
     if (!opened) {
       worker ??= new PagefindWorker(`${bundle}pagefind-worker.js`);
-      opened = worker.open(partBundle(bundle, k), { baseUrl, excerptLength: 40, language }, counted);
+      opened = worker.open(partBundle(bundle, k), { baseUrl, excerptLength: EXCERPT_WORDS, language }, counted);
       parts.set(k, opened);
     }
     return opened;

@@ -6,7 +6,7 @@
  * page.
  */
 import type { FilterCounts, Pagefind, SearchOptions, SearchResponse, SearchResult } from '../pagefind/api.ts';
-import { combinedIndex, type ArchiveIndex } from '../pagefind/browser.ts';
+import { EXCERPT_WORDS, combinedIndex, type ArchiveIndex } from '../pagefind/browser.ts';
 import { dateCover } from './date-range.ts';
 import {
   SEARCH_FILTERS,
@@ -21,6 +21,7 @@ import {
   closeWords,
   holdsPhrase,
   partsHolding,
+  phraseExcerpt,
   phraseStarts,
   queryWords,
   searchedWords,
@@ -353,10 +354,27 @@ async function holdingPhrase(
   const checked = await Promise.all(
     candidates.map(async ({ result, starts }) => {
       const { content } = await result.data();
-      return starts.some((start) => holdsPhrase(content, start, words)) ? [result] : [];
+      const holding = starts.filter((start) => holdsPhrase(content, start, words));
+      return holding.length > 0 ? [asPhraseHolder(result, holding, words.length)] : [];
     }),
   );
   return checked.flat();
+}
+
+/**
+ * `result` as Pagefind's search for the phrase gives it: its matches those of the phrase, of
+ * `length` words from each of `starts`, and its excerpt where the phrase first stands, marked.
+ */
+function asPhraseHolder(result: SearchResult, starts: readonly number[], length: number): SearchResult {
+  const words = starts.flatMap((start) => Array.from({ length }, (_, i) => start + i));
+  return {
+    ...result,
+    words,
+    async data() {
+      const data = await result.data();
+      return { ...data, locations: words, excerpt: phraseExcerpt(data.content, starts[0]!, length, EXCERPT_WORDS) };
+    },
+  };
 }
 
 /**

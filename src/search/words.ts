@@ -135,6 +135,25 @@ export function shownIn(word: string, data: ResultData): boolean {
   );
 }
 
+const ESCAPED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * An excerpt as Pagefind makes them (HTML, each matching word in a `<mark>`), of `length` words
+ * of `content` around the `count` words from position `start`, which are marked: a phrase found
+ * by `holdsPhrase`, shown as Pagefind's own phrase search would show it.
+ */
+export function phraseExcerpt(content: string, start: number, count: number, length: number): string {
+  const tokens = content.split(/[^\S\uFEFF]+/);
+  const from = Math.max(0, Math.min(start - Math.floor((length - count) / 2), tokens.length - length));
+  return tokens
+    .slice(from, from + length)
+    .map((token, i) => {
+      const text = token.replace(/[&<>]/g, (c) => ESCAPED[c]!);
+      return from + i >= start && from + i < start + count ? `<mark>${text}</mark>` : text;
+    })
+    .join(' ');
+}
+
 /** Optimal string alignment distance between `a` and `b`, or `limit + 1` once it is sure to exceed `limit`. */
 export function distance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;

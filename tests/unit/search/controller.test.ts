@@ -218,6 +218,12 @@ describe('the search controller', () => {
     // "near" has make, sure and people where the phrase has them, but not the words around them;
     // "other" has them more often, nowhere as the phrase has them.
     expect(outcome?.results.map((r) => r.id)).toEqual(['most', 'phrase', 'near', 'other']);
+    // A holder of the phrase shows it, marked, as Pagefind's phrase search would.
+    const shown = await outcome!.results[1]!.data();
+    expect(shown.excerpt).toBe(
+      'so <mark>we</mark> <mark>have</mark> <mark>to</mark> <mark>make</mark> <mark>sure</mark> <mark>that</mark> <mark>the</mark> <mark>people</mark> <mark>of</mark> europe',
+    );
+    expect(shown.locations).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('orders by date without a phrase search, and counts each filter without its own choices', async () => {

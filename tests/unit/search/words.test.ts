@@ -4,6 +4,7 @@ import {
   closeWords,
   distance,
   holdsPhrase,
+  phraseExcerpt,
   phraseStarts,
   queryWords,
   searchedWords,
@@ -66,6 +67,19 @@ describe('the words asked of the index', () => {
     expect(holdsPhrase('we have to make sure all the people of', 0, words)).toBe(false);
     expect(holdsPhrase('we have to make', 0, queryWords('we have to make sure'))).toBe(false);
     expect(holdsPhrase('we have to make', -1, queryWords('we have'))).toBe(false);
+  });
+});
+
+describe('an excerpt around a phrase', () => {
+  it('shows the words around it, the phrase marked and the text escaped', () => {
+    const text = 'one two three Coalition of the Willing, R&D <b> seven eight nine';
+    expect(phraseExcerpt(text, 3, 4, 6)).toBe(
+      'three <mark>Coalition</mark> <mark>of</mark> <mark>the</mark> <mark>Willing,</mark> R&amp;D',
+    );
+    // At the start and the end of the text, the excerpt keeps its length.
+    expect(phraseExcerpt(text, 0, 2, 4)).toBe('<mark>one</mark> <mark>two</mark> three Coalition');
+    expect(phraseExcerpt(text, 11, 1, 3)).toBe('seven eight <mark>nine</mark>');
+    expect(phraseExcerpt(text, 8, 1, 3)).toBe('R&amp;D <mark>&lt;b&gt;</mark> seven');
   });
 });
 
