@@ -127,7 +127,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   // are chosen and their counts.
   const boxes = Array.from(filterArea.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).map((box) => ({
     box,
-    count: box.nextElementSibling!.querySelector<HTMLElement>('.count')!,
+    count: box.parentElement!.querySelector<HTMLElement>('.count')!,
   }));
   const totals: FilterCounts = {};
   for (const { box, count } of boxes)

@@ -61,9 +61,9 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     expect(file).toEqual({ parts: 3, sizes: expect.any(Array) });
     // The filters' totals are in the search page, whose script reads them beside its boxes.
     const searchPage = await readFile(join(out, 'search/index.html'), 'utf8');
-    const totals = [
-      ...searchPage.matchAll(/name="(\w+)" value="([^"]+)"> *<label[^>]*>[^<]*<span class="count"> \((\d+)\)/g),
-    ].map(([, filter, value, total]) => `${filter} ${value} ${total}`);
+    const totals = [...searchPage.matchAll(/name="(\w+)" value="([^"]+)">[^<]*<span class="count"> \((\d+)\)/g)].map(
+      ([, filter, value, total]) => `${filter} ${value} ${total}`,
+    );
     expect(totals).toEqual(
       expect.arrayContaining(['year 2020 1', 'year 1950 1', 'year 1901 1', 'speaker A. Speaker 3']),
     );
