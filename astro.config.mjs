@@ -2,13 +2,12 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
 import headers from './src/site/integrations/headers.ts';
 import buildCommand from './src/site/integrations/build-command.ts';
 import { basePath, cacheDir, contentDir, outDir, siteUrl } from './src/env.ts';
 import { rehypePlugins, remarkPlugins } from './src/model/markdown.ts';
 import { readRedirects } from './src/site/redirects.ts';
-import { releaseLastmod } from './src/site/sitemap.ts';
+import pageKeys from './src/site/integrations/page-keys.ts';
 
 // The build command (src/build/build-command.ts) builds into a working folder beside the output
 // folder and swaps the site in when everything has succeeded.
@@ -34,8 +33,9 @@ export default defineConfig({
     processor: unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins }),
     syntaxHighlight: false,
   },
-  // A changed release's `lastmod` in the sitemap is the day of its latest change.
-  integrations: [buildCommand(), mdx(), sitemap({ serialize: releaseLastmod(built) }), headers()],
+  // The sitemap is made by the archive's own routes (`src/site/sitemap.ts`): Astro's sitemap
+  // integration lists only the pages a build made, and a build makes only those that changed.
+  integrations: [buildCommand(), mdx(), headers(), pageKeys()],
   // Scripts stay files too: Vite would inline small ones, which the policy forbids.
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,13 +1,15 @@
 /**
- * `npm run build [-- --allow-empty] [astro build options]`: builds the site into the output folder
- * (`ARCHIVE_OUT_DIR`, default `dist/`), search index included, and puts it in place only when the
- * whole build has succeeded (`src/build/build-command.ts`). `astro build` hands over to it.
+ * `npm run build [-- --full] [--allow-empty] [astro build options]`: builds the site into the
+ * output folder (`ARCHIVE_OUT_DIR`, default `dist/`), search index included, remaking only what
+ * changed since the previous build unless `--full`, and puts it in place only when the whole build
+ * has succeeded (`src/build/build-command.ts`). `astro build` hands over to it.
  */
 import { basePath, contentDir, outDir, searchPartWords, siteUrl } from '../src/env.ts';
 import { buildArchive } from '../src/build/build-command.ts';
 
 const args = process.argv.slice(2);
 const allowEmpty = args.includes('--allow-empty') || process.env.ARCHIVE_ALLOW_EMPTY === '1';
+const full = args.includes('--full');
 
 // A bad setting is told before anything is built.
 try {
@@ -24,7 +26,8 @@ const code = await buildArchive(
     content: contentDir(),
     out: outDir(),
     allowEmpty,
-    astroArgs: args.filter((arg) => arg !== '--allow-empty'),
+    full,
+    astroArgs: args.filter((arg) => arg !== '--allow-empty' && arg !== '--full'),
     env: process.env,
   },
   (line) => process.stdout.write(`${line}\n`),

@@ -18,6 +18,8 @@ const releases = defineCollection({
        * (never the frontmatter), and `image()` hands each to Astro's image service.
        */
       images: z.record(z.string(), image()).optional(),
+      /** Where the body is in the body store (`src/build/body-store.ts`): the loader fills this in. */
+      body: z.string(),
     }),
 });
 

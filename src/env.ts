@@ -17,6 +17,12 @@ export function displayPath(path: string): string {
   return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path;
 }
 
+/**
+ * The environment variable that hands the archive's model, read by the build command before
+ * Astro starts, to the collection's loader (`src/site/loader.ts`).
+ */
+export const MODEL_FILE_VARIABLE = 'ARCHIVE_MODEL_FILE';
+
 /** The folder of releases to build from: `ARCHIVE_CONTENT_DIR`, or `content/` in the project. */
 export function contentDir(cwd = process.cwd()): string {
   return resolve(cwd, process.env.ARCHIVE_CONTENT_DIR || 'content');

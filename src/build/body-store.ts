@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { openingWords } from '../model/plain-text.ts';
 import type { MediaItem } from '../model/media.ts';
 import type { RenderedBody } from '../model/render-body.ts';
+import type { ReleaseData } from '../model/schema.ts';
 import { writeWholeSync } from '../model/write-file.ts';
 import { currentRenderer } from './renderer-key.ts';
 
@@ -47,7 +48,7 @@ export class BodyStore {
     this.dir = typeof cacheDir === 'string' ? cacheDir : join(fileURLToPath(cacheDir), 'bodies');
   }
 
-  #path(key: string, kind: 'json' | 'summary' | 'media' = 'json'): string {
+  #path(key: string, kind: 'json' | 'summary' | 'media' | 'data' = 'json'): string {
     return join(this.dir, `${key}.${kind}`);
   }
 
@@ -73,15 +74,34 @@ export class BodyStore {
     return text === undefined ? [] : (JSON.parse(text) as MediaItem[]);
   }
 
+  /**
+   * The frontmatter of the release file whose text has `key`, as it was checked: a file that has
+   * not changed is not parsed and checked again.
+   */
+  readData(key: string): ReleaseData | undefined {
+    const text = readText(this.#path(key, 'data'));
+    return text === undefined ? undefined : (JSON.parse(text) as ReleaseData);
+  }
+
+  /** Keeps the checked frontmatter of the release file whose text has `key`. */
+  writeData(key: string, data: ReleaseData): void {
+    this.#makeFolder();
+    writeWholeSync(this.#path(key, 'data'), JSON.stringify(data));
+  }
+
   #made = false;
+
+  #makeFolder(): void {
+    if (!this.#made) mkdirSync(this.dir, { recursive: true });
+    this.#made = true;
+  }
 
   /**
    * Stores a body, its opening words and its media items; the body last, as it marks the entry
    * done. Synchronously: it is called by render workers, which have nothing else to do meanwhile.
    */
   write(key: string, body: RenderedBody): void {
-    if (!this.#made) mkdirSync(this.dir, { recursive: true });
-    this.#made = true;
+    this.#makeFolder();
     writeWholeSync(this.#path(key, 'summary'), openingWords(body.paragraphs));
     if (body.media) writeWholeSync(this.#path(key, 'media'), JSON.stringify(body.media));
     writeWholeSync(this.#path(key), JSON.stringify(body));

@@ -1,16 +1,32 @@
 /**
- * The build command (`npm run build`, and `astro build`, which hands over to it): refuses an
- * output folder it must not touch, builds the new site in the output folder's working folder
- * (`work-folder.ts`), makes the search index once Astro's process has ended (so the two never
- * hold their memory at once), marks the site as this build's, and swaps it in only when all of
- * that has succeeded. A failed or stopped build leaves the previous site exactly as it was.
+ * The build command (`npm run build`, and `astro build`, which hands over to it). Its stages, in
+ * order (`src/build/README.md`):
+ *
+ * 1. plan: refuses an output folder it must not touch, takes the working folder beside it
+ *    (`work-folder.ts`), and decides whether to build from the previous site (`build-plan.ts`);
+ * 2. model: reads and checks every release, rendering the bodies that changed (`archive-model.ts`);
+ * 3. pages and index, at once: Astro makes the pages whose keys changed (`src/site/page-keys.ts`)
+ *    while the search index's changed parts are made from the model (`search-index.ts`);
+ * 4. assemble: every other file is linked from the previous site, the publish list is written,
+ *    the site is marked as this build's (`assemble.ts`);
+ * 5. swap: the new site takes the old one's place.
+ *
+ * A failed or stopped build leaves the previous site exactly as it was: nothing is written to it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_SITE, PROJECT_ROOT, siteUrl } from '../env.ts';
+import { LOCAL_SITE, MODEL_FILE_VARIABLE, PROJECT_ROOT, cacheDir, displayPath, searchPartWords, siteUrl } from '../env.ts';
+import { formatProblems } from '../model/check-content.ts';
+import { Names, readNames } from '../model/names.ts';
+import { PAGE_KEYS_OUT_VARIABLE, PAGE_KEYS_VARIABLE } from '../site/page-keys.ts';
+import { readArchive, writeArchiveFile, type ArchiveRelease } from './archive-model.ts';
+import { PUBLISH_FILE, bringUnchanged, publishList, type PagesMade } from './assemble.ts';
+import { BodyStore } from './body-store.ts';
+import { buildFingerprint, planBuild, type SiteManifest } from './build-plan.ts';
 import { RefusedOutput, inspectOutput, refuseByPlace, writeMarker } from './output-folder.ts';
+import { INDEX_FOLDER, buildIndex, type IndexOutcome } from './search-index.ts';
 import { BuildBusy, WorkFolder } from './work-folder.ts';
 
 /** What a build is asked to do. */
@@ -21,6 +37,8 @@ export interface BuildRequest {
   out: string;
   /** Publish a site without releases over one with releases. */
   allowEmpty: boolean;
+  /** Build everything, whatever the previous site. */
+  full?: boolean | undefined;
   /** Arguments passed on to `astro build`. */
   astroArgs: string[];
   /** The environment the build's processes get. */
@@ -30,11 +48,16 @@ export interface BuildRequest {
 /** The environment variable that tells Astro's config where the build command stages the site. */
 export const STAGING_VARIABLE = 'ARCHIVE_STAGING_DIR';
 
-/** The test hook: `swap:kill` or `swap:pause` stops the build between the swap's two renames. */
+/**
+ * The test hook: `<stage>:kill` kills the build as a stage starts (`plan`, `model`, `pages`,
+ * `assemble`, `swap`); `swap:kill` and `swap:pause` stop it between the swap's two renames.
+ */
 const TEST_HOOK = 'ARCHIVE_TEST_HOOK';
 
+/** The stages of a build, as the test hook names them. */
+type Stage = 'plan' | 'model' | 'pages' | 'assemble';
+
 const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
-const indexer = join(PROJECT_ROOT, 'scripts/index-site.ts');
 
 /**
  * Said when no site address is set: absolute links then point at the local preview, which is
@@ -57,15 +80,24 @@ async function countReleases(content: string): Promise<number> {
   return files.filter((file) => file.endsWith('.mdx')).length;
 }
 
-/** The size of the largest release page of a built site, in bytes. */
-async function largestPage(site: string): Promise<number> {
-  const files = await readdir(join(site, 'releases'), { recursive: true }).catch(() => []);
-  let largest = 0;
-  for (const file of files) {
-    if (!file.endsWith('index.html')) continue;
-    largest = Math.max(largest, (await stat(join(site, 'releases', file))).size);
+/** How the releases differ from those the previous site was built from. */
+function releaseChanges(releases: readonly ArchiveRelease[], previous: SiteManifest | undefined) {
+  const before = previous?.index.words ?? {};
+  let added = 0;
+  let changed = 0;
+  const ids = new Set<string>();
+  for (const { id, stamp } of releases) {
+    ids.add(id);
+    const known = before[id];
+    if (!known) added++;
+    else if (known[0] !== stamp) changed++;
   }
-  return largest;
+  const removed = Object.keys(before).filter((id) => !ids.has(id)).length;
+  return { added, changed, removed };
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
 /**
@@ -81,9 +113,12 @@ export async function buildArchive(
   let work: WorkFolder | undefined;
   const running = new Set<ChildProcess>();
   let stopping: NodeJS.Signals | undefined;
+  // Ends the search index's work between parts once the build is stopped or its pages failed.
+  const abandon = new AbortController();
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = signal;
+    abandon.abort();
     error(`\nStopping the build (${signal}).`);
     for (const child of running) killGroup(child, 'SIGTERM');
   };
@@ -93,6 +128,13 @@ export async function buildArchive(
   // it on: under npm, the shell's end is the signal.
   const parent = process.ppid;
   const watch = setInterval(() => process.ppid !== parent && process.env.npm_lifecycle_event && stop('SIGTERM'), 250);
+
+  /** Keeps a process the build started (in a process group of its own), so that stopping the build stops it. */
+  const track = (child: ChildProcess) => {
+    running.add(child);
+    void work?.addChild(child.pid!).catch(() => undefined);
+    child.on('close', () => running.delete(child));
+  };
 
   /** Runs Node on a script in a process group of its own, so that stopping it stops its children. */
   const run = (args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> => {
@@ -104,16 +146,21 @@ export async function buildArchive(
         stdio: ['ignore', 'inherit', 'inherit'],
         detached: true,
       });
-      running.add(child);
-      void work?.addChild(child.pid!).catch(() => undefined);
+      track(child);
       child.on('error', reject);
       child.on('close', (code) => {
-        running.delete(child);
         if (stopping) reject(new Stopped());
         else resolve(code ?? 1);
       });
     });
   };
+
+  /** A stage starts: stopped, if the build is being stopped; killed, if a test asks. */
+  const stage = (name: Stage) => {
+    if (stopping) throw new Stopped();
+    if (request.env[TEST_HOOK] === `${name}:kill`) process.kill(process.pid, 'SIGKILL');
+  };
+  let summary = '';
 
   try {
     await refuseByPlace(out, { content, project: PROJECT_ROOT });
@@ -128,33 +175,108 @@ export async function buildArchive(
     }
 
     if (siteUrl() === LOCAL_SITE) error(LOCAL_ADDRESS_WARNING);
+    const started = performance.now();
+    const failed = () =>
+      `\nThe build failed: ${before.kind === 'site' ? `${out} still holds the previous site, unchanged` : `nothing was written to ${out}`}.`;
+
+    // 1. plan: from the previous site, or in full.
+    stage('plan');
+    const fingerprint = await buildFingerprint(PROJECT_ROOT, content, request.env, request.astroArgs);
+    const plan = planBuild(out, before.kind === 'site' ? before.marker : undefined, fingerprint, request.full === true);
+    const previous = plan.kind === 'incremental' ? { site: out, manifest: plan.previous } : undefined;
+    if (plan.kind === 'full' && before.kind === 'site') log(`Full build: ${plan.reason}.`);
+
+    // 2. model: every release read and checked, the bodies that changed rendered.
+    stage('model');
+    const cache = cacheDir(content);
+    const bodies = new BodyStore(join(cache, 'bodies'));
+    const read = await readArchive(join(content, 'releases'), bodies, displayPath);
+    const names = await readNames(content);
+    const problems = [...read.problems, ...names.problems];
+    if (problems.length > 0) {
+      error(formatProblems(problems, displayPath));
+      error(failed());
+      return 1;
+    }
+    const modelFile = join(work.path, 'archive.jsonl');
+    await writeArchiveFile(modelFile, read.releases);
+    const changes = releaseChanges(read.releases, previous?.manifest);
+    const keysIn = join(work.path, 'page-keys.previous.json');
+    const keysOut = join(work.path, 'page-keys.json');
+    if (previous) await writeFile(keysIn, JSON.stringify(previous.manifest.pages));
+
+    // 3. pages and index at once: Astro in its own process, the index here.
+    stage('pages');
     // Node's default heap (about 4 GB) is too small for an archive of 100,000 releases.
     const heap = `--max-old-space-size=${Math.floor((totalmem() / 2 ** 20) * 0.75)}`;
-    const env = { ...request.env, ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out, [STAGING_VARIABLE]: work.site };
+    const env: NodeJS.ProcessEnv = {
+      ...request.env,
+      ARCHIVE_CONTENT_DIR: content,
+      ARCHIVE_OUT_DIR: out,
+      [STAGING_VARIABLE]: work.site,
+      [MODEL_FILE_VARIABLE]: modelFile,
+      [PAGE_KEYS_OUT_VARIABLE]: keysOut,
+      ...(previous ? { [PAGE_KEYS_VARIABLE]: keysIn } : {}),
+    };
     // Astro runs from the working folder: it renders pages from chunks it writes inside the
     // working directory when the output folder is there, and elsewhere (another file system)
-    // its final rename of them fails.
-    let code = await run([heap, astro, 'build', '--root', PROJECT_ROOT, ...request.astroArgs], env, work.path);
-    if (code === 0) {
-      // A heap for the largest page: the indexer holds a few copies of one page at a time; and
-      // for the archive's vocabulary, which it counts as it goes (about 20 MB for the corpus's
-      // 71,000 words).
-      const pageMiB = (await largestPage(work.site)) / 2 ** 20;
-      const indexHeap = `--max-old-space-size=${Math.ceil(128 + 96 + 12 * pageMiB)}`;
-      const previous = before.kind === 'site' ? [out] : [];
-      code = await run(
-        ['--max-semi-space-size=1', indexHeap, indexer, '--temp', work.index, work.site, ...previous],
-        env,
-        PROJECT_ROOT,
-      );
+    // its final rename of them fails. It empties its output folder first, so the index is made
+    // beside it and moved in afterwards.
+    const pages = run([heap, astro, 'build', '--root', PROJECT_ROOT, ...request.astroArgs], env, work.path);
+    const indexSite = join(work.path, 'index-site');
+    const index = buildIndex({
+      releases: read.releases,
+      names: new Names(names.data),
+      bodies,
+      site: indexSite,
+      previous: previous && { site: out, manifest: previous.manifest.index },
+      cache: join(cache, 'index'),
+      temp: work.index,
+      partWords: searchPartWords(),
+      log,
+      started: (child) => track(child),
+      signal: abandon.signal,
+    });
+    void pages.then((code) => code !== 0 && abandon.abort(), () => abandon.abort());
+    let indexed: IndexOutcome | undefined;
+    try {
+      indexed = await index;
+    } catch (caught) {
+      // Pages that failed first have said why; otherwise the index's failure is the build's.
+      if (!abandon.signal.aborted) {
+        for (const child of running) killGroup(child, 'SIGTERM');
+        await pages.catch(() => undefined);
+        throw caught;
+      }
     }
-    if (code === 0) await writeMarker(work.site, releases);
-    if (code !== 0) {
-      error(
-        `\nThe build failed: ${before.kind === 'site' ? `${out} still holds the previous site, unchanged` : `nothing was written to ${out}`}.`,
-      );
-      return code;
+    const code = await pages;
+    if (code !== 0 || !indexed) {
+      error(failed());
+      return code || 1;
     }
+
+    // 4. assemble: what was not made comes from the previous site; the publish list; the marker.
+    stage('assemble');
+    const made = JSON.parse(await readFile(keysOut, 'utf8')) as PagesMade;
+    const assets = await bringUnchanged(work.site, made, previous && { site: out, manifest: previous.manifest });
+    await rename(join(indexSite, INDEX_FOLDER), join(work.site, INDEX_FOLDER));
+    const { files, list } = await publishList(
+      work.site,
+      before.kind === 'site' ? { site: out, files: before.marker.files } : undefined,
+    );
+    await writeMarker(work.site, read.releases.length, files, {
+      fingerprint,
+      pages: made.keys,
+      assets,
+      index: indexed.manifest,
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const written = list.added.length + list.changed.length;
+    const what = `${plural(written, 'file')} added or changed, ${plural(list.removed.length, 'file')} removed, ${indexed.remade} of ${plural(indexed.manifest.parts.length, 'index part')} made`;
+    summary =
+      plan.kind === 'incremental'
+        ? `Published ${changes.added.toLocaleString('en')} new, ${changes.changed.toLocaleString('en')} changed, ${changes.removed.toLocaleString('en')} removed ${changes.added + changes.changed + changes.removed === 1 ? 'release' : 'releases'}: ${what}, in ${seconds} s.`
+        : `Built ${plural(read.releases.length, 'release')} in full (${plan.reason}): ${what}, in ${seconds} s.`;
     if (stopping) throw new Stopped();
     const hook = request.env[TEST_HOOK];
     work.swapIn(
@@ -164,10 +286,11 @@ export async function buildArchive(
           ? pauseForever
           : undefined,
     );
-    log(`The site is in ${out}.`);
+    log(summary);
+    log(`The site is in ${out}; the files this build added, changed and removed are listed in ${join(out, PUBLISH_FILE)}.`);
     return 0;
   } catch (caught) {
-    if (caught instanceof Stopped) {
+    if (caught instanceof Stopped || stopping) {
       error(`The build was stopped: ${out} is as it was before.`);
       return 128 + (stopping === 'SIGINT' ? 2 : stopping === 'SIGHUP' ? 1 : 15);
     }

@@ -101,15 +101,26 @@ export async function readMarker(site: string): Promise<SiteMarker | undefined> 
   }
 }
 
-/** Writes the marker into a finished site: its release count and every file in it. */
-export async function writeMarker(site: string, releases: number): Promise<void> {
-  const files = (await listSiteFiles(site)).filter((file) => file !== MARKER);
-  const marker: SiteMarker = { builtBy: 'press-release-archive', releases, files };
-  await writeFile(join(site, MARKER), gzipSync(JSON.stringify(marker)));
+/**
+ * Writes the marker into a finished site: its release count, every file in it (`files`, sorted,
+ * the marker excepted), and what else the build keeps there (`more`: the manifest the next build
+ * starts from).
+ */
+export async function writeMarker(
+  site: string,
+  releases: number,
+  files: readonly string[],
+  more: object = {},
+): Promise<void> {
+  const marker: SiteMarker = { builtBy: 'press-release-archive', releases, files: files.filter((file) => file !== MARKER) };
+  await writeFile(join(site, MARKER), gzipSync(JSON.stringify({ ...marker, ...more })));
 }
 
-/** What an output folder holds that a build may replace. */
-export type OutputState = { kind: 'absent' } | { kind: 'empty' } | { kind: 'site'; releases: number };
+/** What an output folder holds that a build may replace: a site comes with its marker. */
+export type OutputState =
+  | { kind: 'absent' }
+  | { kind: 'empty' }
+  | { kind: 'site'; releases: number; marker: SiteMarker };
 
 /**
  * What the output folder holds: nothing, or a site this build made and nothing else. Anything
@@ -139,7 +150,7 @@ export async function inspectOutput(out: string): Promise<OutputState> {
       `it holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} the build did not make (${sample(foreign)}); move ${foreign.length === 1 ? 'it' : 'them'} away, or into public/ to publish ${foreign.length === 1 ? 'it' : 'them'} with the site`,
     );
   }
-  return { kind: 'site', releases: marker.releases };
+  return { kind: 'site', releases: marker.releases, marker };
 }
 
 function sample(files: readonly string[]): string {

@@ -1,68 +1,67 @@
 /**
- * Builds the search index over a built site, into `<site>/pagefind/`. Only release pages hold
- * text to search; each goes to Pagefind as `indexableHtml` makes it (`src/pagefind/`), written to
- * a temporary folder that Pagefind's command line then reads itself, which is several times
- * faster than handing it each page through its Node API. Any error Pagefind reports is thrown: a
- * site whose search silently misses releases is worse than no build.
+ * The search index, made from the archive's model (`archive-model.ts`) beside the pages, never
+ * from the built site. Each release's index input (`src/pagefind/index-input.ts`, then
+ * `index-text.ts`) goes to Pagefind's command line, part by part (`index-parts.ts`): several
+ * times faster than handing it each page through its Node API. Any error Pagefind reports is
+ * thrown: a site whose search silently misses releases is worse than no build.
  *
- * Pagefind holds a whole index in memory while it builds it, about 0.2 GiB per million words, so
- * the releases are indexed in parts of at most `partWords` words, newest first, one Pagefind
- * process after another; the number of parts goes into a file of the index (`PARTS_FILE`), which
- * the search page reads, with each part's size. A rebuild starts each part from the previous
- * site's index files. Beside the index goes the archive's vocabulary (`vocabulary.ts`): every
- * word with the number of releases, and the parts, that hold it, and the list of its commonest
- * words (`COMMON_WORDS_FILE`).
+ * A part whose releases are those of the previous build, with the same stamps, is taken from the
+ * previous site as it is; only the parts a change touches are made again. Beside the parts goes
+ * the archive's vocabulary (`src/pagefind/vocabulary.ts`): every word with the number of
+ * releases, and the parts, holding it; the words of the head (the newest part, where a new
+ * release goes) in a few files of their own; and the list of its commonest words. Each part's
+ * words are kept in the build's cache (`cache`), so the vocabulary of parts that did not change
+ * is not counted again.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { bundleLanguages, pruneBundle, reuseBundle } from '../pagefind/bundle.ts';
+import type { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { bundleLanguages } from '../pagefind/bundle.ts';
 import { runPagefind, writeEmptyBundle } from '../pagefind/cli.ts';
+import { indexInput } from '../pagefind/index-input.ts';
 import { indexableHtml } from '../pagefind/index-text.ts';
 import { pageTexts } from '../pagefind/page-index.ts';
-import { PARTS_FILE, partBundle, type PartSize, type PartsFile } from '../pagefind/parts.ts';
-import { COMMON_WORDS_FILE, VocabularyBuilder, WORDS_FOLDER } from '../pagefind/vocabulary.ts';
+import { PARTS_FILE, type PartsFile } from '../pagefind/parts.ts';
+import {
+  COMMON_WORDS_FILE,
+  PartVocabulary,
+  WORDS_FOLDER,
+  commonWords,
+  headFiles,
+  vocabularyFiles,
+  type PartWords,
+} from '../pagefind/vocabulary.ts';
+import { releasePath } from '../model/permalink.ts';
+import type { Names } from '../model/names.ts';
+import type { ArchiveRelease } from './archive-model.ts';
+import type { BodyStore } from './body-store.ts';
+import { planParts, type PlannedPart } from './index-parts.ts';
 
-/**
- * Where releases, taken newest first, start a new part: when the part they would join already
- * holds some and would then hold more than `limit` words. A release longer than that is a part
- * of its own.
- */
-export class PartPlanner {
-  readonly #limit: number;
-  #words = 0;
-  #releases = 0;
+/** The index's folder in the site. */
+export const INDEX_FOLDER = 'pagefind';
 
-  constructor(limit: number) {
-    this.#limit = limit;
-  }
-
-  /** Counts in a release of `words` words; whether it starts a new part. */
-  startsPart(words: number): boolean {
-    const starts = this.#releases > 0 && this.#words + words > this.#limit;
-    if (starts) this.#words = this.#releases = 0;
-    this.#words += words;
-    this.#releases++;
-    return starts;
-  }
+/** What the build remembers of an index, in the site's marker, for the next build to start from. */
+export interface IndexManifest {
+  /** Each part, newest first: where it is, what it holds (`key`), and how large it is. */
+  parts: { path: string; key: string; pages: number; words: number }[];
+  /** Each release's stamp and its index input's words, by id. */
+  words: Record<string, [string, number]>;
+  /** What the vocabulary's files of all parts but the head, and the head's own, were made from. */
+  vocabulary: { sealed: string; head: string };
+  /** Every file of the index, relative to the site. */
+  files: string[];
 }
 
-/** How many pages are read and written at once. */
-const BATCH = 64;
-
-/** The release pages of a built site, newest first (their paths start with the date). */
-async function releasePages(site: string): Promise<string[]> {
-  const entries = await readdir(join(site, 'releases'), { recursive: true }).catch(() => []);
-  return entries
-    .filter((path) => path.endsWith('index.html'))
-    .map((path) => join('releases', path))
-    .sort()
-    .reverse();
+/** What an index build did, for the build's one line about it. */
+export interface IndexOutcome {
+  manifest: IndexManifest;
+  remade: number;
 }
 
 /**
- * The words of a page's copy that Pagefind indexes, near enough: those from the start of its text
- * (`data-pagefind-body`) to the end of the page, whose few words after the text count too.
+ * The words of a page's index input that Pagefind indexes, near enough: those from the start of
+ * its text (`data-pagefind-body`) to its end.
  */
 export function indexedWords(copy: string): number {
   const start = copy.indexOf('data-pagefind-body');
@@ -71,104 +70,235 @@ export function indexedWords(copy: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
-/**
- * Indexes the `pages` copies in `source` into one Pagefind bundle at `outputPath`, starting from
- * the files of `previous` (a bundle of the previous build, if any); gives how many of those the
- * new bundle still uses.
- */
-async function indexPart(source: string, pages: number, outputPath: string, previous?: string): Promise<number> {
-  if (pages === 0) {
-    await writeEmptyBundle(outputPath);
-    return 0;
-  }
-  const brought = previous ? await reuseBundle(previous, outputPath) : [];
-  await runPagefind(source, outputPath);
-  const indexed = (await bundleLanguages(outputPath)).reduce((sum, { page_count }) => sum + page_count, 0);
-  if (indexed !== pages) throw new Error(`Pagefind indexed ${indexed} of ${pages} release pages`);
-  return brought.length - (await pruneBundle(outputPath, brought));
+/** The Pagefind files a part keeps: its index; the search page brings its own code (`src/pagefind/worker.ts`). */
+const PART_FILES = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:fragment|index|filter)\/.*)$/;
+
+/** The file of Pagefind's own that the site's index folder keeps: its worker. */
+const WORKER = 'pagefind-worker.js';
+
+/** Every file below `dir`, relative to it, `/`-separated. */
+async function filesBelow(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
-export interface IndexOptions {
-  /** The most words one part of the index holds (`searchPartWords()`). */
+/** Links `path` of the previous site into the new one (a copy where there can be no link). */
+async function bringOver(previous: string, site: string, path: string): Promise<void> {
+  await mkdir(dirname(join(site, path)), { recursive: true });
+  await link(join(previous, path), join(site, path)).catch(() => copyFile(join(previous, path), join(site, path)));
+}
+
+function hashOf(...texts: string[]): string {
+  const hash = createHash('sha256');
+  for (const text of texts) hash.update(text).update('\0');
+  return hash.digest('hex').slice(0, 24);
+}
+
+/** What an index build is given. */
+export interface IndexRequest {
+  /** The archive's releases (the model). */
+  releases: readonly ArchiveRelease[];
+  /** The archive's names (`names.yaml`), for each release's names in their canonical forms. */
+  names: Names;
+  bodies: BodyStore;
+  /** The new site, into whose index folder the index goes. */
+  site: string;
+  /** The previous site and what it says of its index, where a build may start from them. */
+  previous?: { site: string; manifest: IndexManifest } | undefined;
+  /** Where each part's words are kept between builds. */
+  cache: string;
+  /** Where the index inputs are written for Pagefind to read. */
+  temp: string;
+  /** The most words a part holds (`ARCHIVE_SEARCH_PART_WORDS`). */
   partWords: number;
-  /** A site built before, whose index files the new index starts from. */
-  previous?: string | undefined;
-  /** Where the copies of pages for Pagefind go (the build's working folder); the system's temporary folder if not given. */
-  temp?: string | undefined;
   log(message: string): void;
+  /** Told of each Pagefind process started, so that a build being stopped can stop it. */
+  started?: ((child: ChildProcess) => void) | undefined;
+  /** Ends the work between parts, once aborted. */
+  signal?: AbortSignal | undefined;
 }
 
-/** Indexes the release pages of the built `site` for search, in as many parts as their words need. */
-export async function indexSite(site: string, { partWords, previous, temp, log }: IndexOptions): Promise<void> {
-  const tempRoot = temp ?? tmpdir();
-  await mkdir(tempRoot, { recursive: true });
+/** A release as the index plans it. */
+interface Member {
+  id: string;
+  date: string;
+  words: number;
+  stamp: string;
+  release: ArchiveRelease;
+}
+
+/** Builds the index of `releases` into `<site>/pagefind/`, remaking only the parts a change touched. */
+export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
+  const { releases, names, bodies, site, previous, cache, temp, partWords, log, started: onStart, signal } = request;
   const started = performance.now();
-  const pages = await releasePages(site);
-  const planner = new PartPlanner(partWords);
-  let parts = 0;
-  const sizes: PartSize[] = [];
-  const vocabulary = new VocabularyBuilder();
-  let reused = 0;
-  let indexed = 0;
-  // The part being gathered: its copies' folder, how many it holds, and copies not yet written.
-  let source = await mkdtemp(join(tempRoot, 'archive-index-'));
-  let count = 0;
-  let words = 0;
-  let unwritten: { path: string; copy: string }[] = [];
-  const writeCopies = async () => {
-    await Promise.all(
-      unwritten.map(async ({ path, copy }) => {
-        await mkdir(dirname(join(source, path)), { recursive: true });
-        await writeFile(join(source, path), copy);
-      }),
-    );
-    unwritten = [];
+  const folder = join(site, INDEX_FOLDER);
+  const inputs = join(temp, 'inputs');
+  await mkdir(folder, { recursive: true });
+  await mkdir(cache, { recursive: true });
+
+  // Every release's input, made now for the releases whose words are not known from the last build.
+  const inputOf = (release: ArchiveRelease): string => {
+    const body = bodies.read(release.key);
+    if (!body) throw new Error(`${release.file}: its rendered text is missing from the build's cache; build again`);
+    const data = {
+      ...release.data,
+      speaker: names.canonical('speaker', release.data.speaker),
+      ...(release.data.organisation ? { organisation: names.canonical('organisation', release.data.organisation) } : {}),
+      ...(release.data.venue ? { venue: names.canonical('venue', release.data.venue) } : {}),
+    };
+    return indexableHtml(indexInput({ data, html: body.html, notes: body.notes, media: release.media }, 'en'));
   };
-  const finishPart = async () => {
-    await writeCopies();
-    const bundle = partBundle(join(site, 'pagefind/'), parts);
-    reused += await indexPart(source, count, bundle, previous && partBundle(join(previous, 'pagefind/'), parts));
-    await rm(source, { recursive: true, force: true });
-    sizes.push({ pages: count, words });
-    parts++;
-    source = await mkdtemp(join(tempRoot, 'archive-index-'));
-    count = words = 0;
-  };
-  try {
-    for (let i = 0; i < pages.length; i += BATCH) {
-      const batch = await Promise.all(
-        pages
-          .slice(i, i + BATCH)
-          .map(async (path) => ({ path, copy: indexableHtml(await readFile(join(site, path), 'utf8')) })),
-      );
-      for (const page of batch) {
-        // A page without release text (one that redirects from an old address) has nothing to find.
-        if (!page.copy.includes('data-pagefind-body')) continue;
-        const pageWordCount = indexedWords(page.copy);
-        if (planner.startsPart(pageWordCount)) await finishPart();
-        vocabulary.addPage(pageTexts(page.copy), parts);
-        unwritten.push(page);
-        count++;
-        words += pageWordCount;
-        indexed++;
-      }
-      await writeCopies();
+  const inputFile = (id: string) => join(inputs, `${id}.html`);
+  const members: Member[] = [];
+  for (const release of releases) {
+    const known = previous?.manifest.words[release.id];
+    let words: number;
+    if (known && known[0] === release.stamp) words = known[1];
+    else {
+      const copy = inputOf(release);
+      words = indexedWords(copy);
+      await mkdir(dirname(inputFile(release.id)), { recursive: true });
+      await writeFile(inputFile(release.id), copy);
     }
-    // The last part; an archive without releases still gets an (empty) index for its search page.
-    if (count > 0 || parts === 0) await finishPart();
-  } finally {
+    members.push({ id: release.id, date: release.data.date, words, stamp: release.stamp, release });
+  }
+
+  // The parts, newest first, each keyed by its releases and their stamps.
+  const planned = planParts(members, 'en', { target: partWords / 4, max: partWords }).reverse();
+  const keyOf = (part: PlannedPart<Member>) =>
+    hashOf(part.path, ...part.members.map(({ id, stamp }) => `${id} ${stamp}`));
+  const before = new Map(previous?.manifest.parts.map((part) => [part.path, part.key]));
+  const previousFiles = previous?.manifest.files ?? [];
+  const parts: IndexManifest['parts'] = [];
+  const vocabularies: PartWords[] = [];
+  let remade = 0;
+  let worker: string | undefined;
+  for (const part of planned) {
+    signal?.throwIfAborted();
+    const key = keyOf(part);
+    const bundle = join(folder, part.path);
+    const cached = join(cache, `${key}.json`);
+    parts.push({ path: part.path, key, pages: part.members.length, words: part.words });
+    if (previous && before.get(part.path) === key) {
+      const prefix = `${INDEX_FOLDER}/${part.path}`;
+      for (const path of previousFiles.filter((file) => file.startsWith(prefix))) {
+        await bringOver(previous.site, site, path);
+      }
+      vocabularies.push(await readPartWords(cached, () => countWords(part.members, inputOf)));
+      continue;
+    }
+    // Made again: its releases' inputs into a folder of their own, for one Pagefind run.
+    const source = join(temp, `part-${remade}`);
+    const vocabulary = new PartVocabulary();
+    for (const { id, release } of part.members) {
+      const copy = await readFile(inputFile(id), 'utf8').catch(() => inputOf(release));
+      vocabulary.addPage(pageTexts(copy));
+      const file = join(source, releasePath(release.data), 'index.html');
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, copy);
+    }
+    await runPagefind(source, bundle, onStart);
+    const indexed = (await bundleLanguages(bundle)).reduce((sum, { page_count }) => sum + page_count, 0);
+    if (indexed !== part.members.length) {
+      throw new Error(`Pagefind indexed ${indexed} of the ${part.members.length} releases of ${part.path}`);
+    }
+    for (const file of await filesBelow(bundle)) {
+      if (file === WORKER && !worker) {
+        worker = join(temp, WORKER);
+        await copyFile(join(bundle, file), worker);
+      }
+      if (!PART_FILES.test(file)) await rm(join(bundle, file));
+    }
     await rm(source, { recursive: true, force: true });
+    const words = vocabulary.words();
+    await writeFile(cached, JSON.stringify(words));
+    vocabularies.push(words);
+    remade++;
   }
-  // The search page learns how many parts there are, and how large, from the index itself.
-  const file: PartsFile = { parts, sizes };
-  await writeFile(join(site, 'pagefind', PARTS_FILE), `${JSON.stringify(file)}\n`);
-  await mkdir(join(site, 'pagefind', WORDS_FOLDER), { recursive: true });
-  for (const [path, file] of vocabulary.files(parts)) {
-    await writeFile(join(site, 'pagefind', path), JSON.stringify(file));
+  if (planned.length === 0) {
+    // An archive without releases still gets an index, empty, for its search page.
+    const bundle = join(folder, 'parts/empty/');
+    await writeEmptyBundle(bundle);
+    parts.push({ path: 'parts/empty/', key: 'empty', pages: 0, words: 0 });
+    vocabularies.push({ pages: 0, words: {} });
+    worker = join(temp, WORKER);
+    await copyFile(join(bundle, WORKER), worker);
+    for (const file of await filesBelow(bundle)) if (!PART_FILES.test(file)) await rm(join(bundle, file));
   }
-  await writeFile(join(site, 'pagefind', COMMON_WORDS_FILE), JSON.stringify(vocabulary.common()));
+  if (worker) await copyFile(worker, join(folder, WORKER));
+  else if (previous) await bringOver(previous.site, site, `${INDEX_FOLDER}/${WORKER}`);
+
+  // The vocabulary: of every part but the head, unless the index has one part; and of the head.
+  const split = parts.length > 1;
+  const sealedParts = split ? parts.slice(1) : parts;
+  const vocabulary = {
+    sealed: hashOf('sealed', ...sealedParts.map((part) => part.key)),
+    head: split ? hashOf('head', parts[0]!.key) : '',
+  };
+  await mkdir(join(folder, WORDS_FOLDER), { recursive: true });
+  const previousWords = previousFiles.filter((file) => file.startsWith(`${INDEX_FOLDER}/${WORDS_FOLDER}`));
+  const isHead = (file: string) => /\/head-\d+\.json$/.test(file);
+  const isCommon = (file: string) => file === `${INDEX_FOLDER}/${COMMON_WORDS_FILE}`;
+  if (previous && previous.manifest.vocabulary.sealed === vocabulary.sealed) {
+    for (const file of previousWords.filter((file) => !isHead(file) && !isCommon(file))) {
+      await bringOver(previous.site, site, file);
+    }
+  } else {
+    for (const [path, file] of vocabularyFiles(split ? vocabularies.slice(1) : vocabularies, split ? 1 : 0)) {
+      await writeFile(join(folder, path), JSON.stringify(file));
+    }
+  }
+  if (split) {
+    if (previous && previous.manifest.vocabulary.head === vocabulary.head) {
+      for (const file of previousWords.filter(isHead)) await bringOver(previous.site, site, file);
+    } else {
+      for (const [path, file] of headFiles(vocabularies[0]!)) await writeFile(join(folder, path), JSON.stringify(file));
+    }
+  }
+  await writeFile(join(folder, COMMON_WORDS_FILE), JSON.stringify(commonWords(vocabularies)));
+
+  // The search page learns how many parts there are, where, and how large, from the index itself.
+  const partsFile: PartsFile = {
+    parts: parts.length,
+    sizes: parts.map(({ pages, words }) => ({ pages, words })),
+    paths: parts.map(({ path }) => path),
+    head: split,
+  };
+  await writeFile(join(folder, PARTS_FILE), `${JSON.stringify(partsFile)}\n`);
+  await rm(inputs, { recursive: true, force: true });
+
+  const files = (await filesBelow(folder)).map((file) => `${INDEX_FOLDER}/${file}`).sort();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const inParts = parts > 1 ? ` in ${parts} parts` : '';
-  const reusing = previous ? ` (${reused} index files reused from the previous build)` : '';
-  log(`Indexed ${indexed} release pages for search${inParts} in ${seconds} s${reusing}.`);
+  log(
+    `Indexed ${releases.length} releases for search in ${parts.length} ${parts.length === 1 ? 'part' : 'parts'} (${remade} made, ${parts.length - remade} kept) in ${seconds} s.`,
+  );
+  return {
+    manifest: {
+      parts,
+      words: Object.fromEntries(members.map(({ id, stamp, words }) => [id, [stamp, words]])),
+      vocabulary,
+      files,
+    },
+    remade,
+  };
+}
+
+/** A part's words as kept in the cache, or counted again from its releases where they are not. */
+async function readPartWords(file: string, count: () => PartWords): Promise<PartWords> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PartWords;
+  } catch {
+    const words = count();
+    await writeFile(file, JSON.stringify(words));
+    return words;
+  }
+}
+
+/** The words of a part's releases, from their inputs. */
+function countWords(members: readonly Member[], inputOf: (release: ArchiveRelease) => string): PartWords {
+  const vocabulary = new PartVocabulary();
+  for (const { release } of members) vocabulary.addPage(pageTexts(inputOf(release)));
+  return vocabulary.words();
 }

@@ -164,12 +164,13 @@ export function checkReleaseSource(file: string, source: string): { data?: Relea
  * Checks every file under `dir`: each must be an `.mdx` release whose frontmatter matches the
  * schema, and no two releases may claim the same permalink. `onRelease` sees each valid release's
  * text and data as it is checked, so a caller need neither read nor validate a file again; the
- * check waits for it.
+ * check waits for it. `check` validates one file's text (a caller may answer from a cache).
  */
 export async function checkContent(
   dir: string,
   onRelease?: (file: string, source: string, data: ReleaseData) => void | Promise<void>,
   display: (path: string) => string = (path) => path,
+  check: typeof checkReleaseSource = checkReleaseSource,
 ): Promise<ContentCheck> {
   const releases = new Map<string, ReleaseData>();
   const problems: ContentProblem[] = [];
@@ -219,7 +220,7 @@ export async function checkContent(
       problems.push({ file, message: `cannot be read: ${(error as Error).message}` });
       continue;
     }
-    const checked = checkReleaseSource(file, source);
+    const checked = check(file, source);
     problems.push(...checked.problems);
     if (!checked.data) continue;
     const permalink = releasePath(checked.data);

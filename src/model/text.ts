@@ -54,3 +54,10 @@ export function normaliseText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text as HTML or XML text or attribute value: `&`, `<`, `>` and both quotes escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}

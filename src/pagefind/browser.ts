@@ -4,8 +4,8 @@
  * (`vocabulary.ts`) fetched as words are asked about. Browser only.
  */
 import type { Pagefind } from './api.ts';
-import { PARTS_FILE, addCounts, combineResponses, partBundle, type PartSize, type PartsFile } from './parts.ts';
-import { COMMON_WORDS_FILE, readWordsFile, wordsFile, type WordEntry, type WordsFile } from './vocabulary.ts';
+import { PARTS_FILE, addCounts, combineResponses, type PartSize, type PartsFile } from './parts.ts';
+import { COMMON_WORDS_FILE, headFile, mergedEntries, readWordsFile, wordsFile, type WordEntry, type WordsFile } from './vocabulary.ts';
 import { PagefindWorker } from './worker.ts';
 
 /** The words of a result's excerpt. */
@@ -35,10 +35,11 @@ async function partsFile(bundle: string): Promise<PartsFile> {
     throw new IndexMissing(`the search index is not there (${bundle}${PARTS_FILE}): build the site with npm run build`);
   const file = (await response.json()) as Partial<PartsFile>;
   const parts = file.parts;
-  if (!Number.isInteger(parts) || (parts as number) < 1)
-    throw new IndexMissing(`${bundle}${PARTS_FILE} does not say how many parts the index has`);
+  const paths = file.paths;
+  if (!Number.isInteger(parts) || (parts as number) < 1 || !paths || paths.length !== parts)
+    throw new IndexMissing(`${bundle}${PARTS_FILE} does not say how many parts the index has, and where`);
   const sizes = Array.from({ length: parts as number }, (_, k) => file.sizes?.[k] ?? { pages: 0, words: 0 });
-  return { parts: parts as number, sizes };
+  return { parts: parts as number, sizes, paths, head: file.head === true };
 }
 
 /**
@@ -48,16 +49,25 @@ async function partsFile(bundle: string): Promise<PartsFile> {
  * words ("the people of the united states") kept the page from answering keys for seconds.
  */
 export async function openIndex(bundle: string, baseUrl: string, counted: readonly string[]): Promise<ArchiveIndex> {
-  const { sizes } = await partsFile(bundle);
+  const { sizes, paths, head } = await partsFile(bundle);
   let worker: PagefindWorker | undefined;
   const parts = new Map<number, Promise<Pagefind>>();
-  const files = new Map<string, Promise<WordEntry[]>>();
+  const files = new Map<string, Promise<unknown>>();
+  /** A file of the vocabulary, fetched once: its words, or none where there is no such file. */
+  const wordsAt = (path: string) => {
+    let file = files.get(path) as Promise<WordsFile> | undefined;
+    if (!file) {
+      file = fetch(`${bundle}${path}`).then(async (response) => (response.ok ? ((await response.json()) as WordsFile) : {}));
+      files.set(path, file);
+    }
+    return file;
+  };
   const language = document.documentElement.lang || 'unknown';
   const part = (k: number) => {
     let opened = parts.get(k);
     if (!opened) {
       worker ??= new PagefindWorker(`${bundle}pagefind-worker.js`);
-      opened = worker.open(partBundle(bundle, k), { baseUrl, excerptLength: EXCERPT_WORDS, language }, counted);
+      opened = worker.open(`${bundle}${paths[k]}`, { baseUrl, excerptLength: EXCERPT_WORDS, language }, counted);
       parts.set(k, opened);
     }
     return opened;
@@ -71,16 +81,14 @@ export async function openIndex(bundle: string, baseUrl: string, counted: readon
       (common ??= fetch(`${bundle}${COMMON_WORDS_FILE}`).then(async (response) =>
         response.ok ? ((await response.json()) as Record<string, number>) : {},
       )),
-    words(word) {
-      const path = wordsFile(word);
-      let entries = files.get(path);
-      if (!entries) {
-        entries = fetch(`${bundle}${path}`).then(async (response) =>
-          response.ok ? readWordsFile((await response.json()) as WordsFile) : [],
-        );
-        files.set(path, entries);
-      }
-      return entries;
+    async words(word) {
+      const [sealed, headWords] = await Promise.all([
+        wordsAt(wordsFile(word)),
+        head ? wordsAt(headFile(word)) : undefined,
+      ]);
+      const first = word.codePointAt(0);
+      const ofHead = headWords && Object.fromEntries(Object.entries(headWords).filter(([w]) => w.codePointAt(0) === first));
+      return mergedEntries(readWordsFile(sealed), ofHead, sizes.length);
     },
   };
 }

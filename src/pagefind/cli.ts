@@ -2,7 +2,7 @@
  * Running Pagefind to write an index bundle: its command line, found where its own `npx pagefind`
  * finds it, and its Node API only for an index without pages. See README.md in this folder.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { arch } from 'node:os';
 import * as pagefind from 'pagefind';
@@ -26,11 +26,19 @@ function pagefindBinary(): string {
   throw new Error(`Pagefind has no program for this platform (${platform}) in node_modules: run npm ci`);
 }
 
-/** Runs Pagefind on `source`, writing its bundle to `outputPath`; throws with its output if it fails. */
-export function runPagefind(source: string, outputPath: string): Promise<void> {
+/**
+ * Runs Pagefind on `source`, writing its bundle to `outputPath`; throws with its output if it
+ * fails. Pagefind runs in a process group of its own, which `started` is given, so that a build
+ * being stopped can stop it.
+ */
+export function runPagefind(source: string, outputPath: string, started?: (child: ChildProcess) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     // Run from the source folder, so that no Pagefind configuration file elsewhere applies.
-    const child = spawn(pagefindBinary(), ['--site', source, '--output-path', outputPath], { cwd: source });
+    const child = spawn(pagefindBinary(), ['--site', source, '--output-path', outputPath], {
+      cwd: source,
+      detached: true,
+    });
+    started?.(child);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -6,9 +6,10 @@
  */
 
 /**
- * The file in the first bundle that says how many parts the index has and how large each is:
- * `{ "parts": 3, "sizes": [{ "pages": 2512, "words": 7999120 }, …] }`. The filters' totals are in
- * the search page itself, which lists them before the index is opened.
+ * The file in the index's folder that says how many parts the index has, where each is and how
+ * large: `{ "parts": 3, "sizes": [{ "pages": 2512, "words": 7999120 }, …], "paths":
+ * ["parts/en-2016-05/", …], "head": true }`, newest part first. The filters' totals are in the
+ * search page itself, which lists them before the index is opened.
  */
 export const PARTS_FILE = 'archive-parts.json';
 
@@ -24,16 +25,13 @@ export interface PartSize {
 export interface PartsFile {
   parts: number;
   sizes: PartSize[];
-}
-
-/** Where part `k` (from 0) of the index is: the first in `bundle` itself, the others in `part-N/` inside it. */
-export function partBundle(bundle: string, k: number): string {
-  return k === 0 ? bundle : `${bundle}part-${k + 1}/`;
-}
-
-/** Where each part's bundle is, for an index of `parts` parts. */
-export function partBundles(bundle: string, parts: number): string[] {
-  return Array.from({ length: parts }, (_, k) => partBundle(bundle, k));
+  /** Where each part's bundle is, inside the index's folder. */
+  paths: string[];
+  /**
+   * Whether the vocabulary keeps the newest part's words apart (`headFiles` in `vocabulary.ts`):
+   * its bit 0 then stands for that part, which its files by first character leave out.
+   */
+  head: boolean;
 }
 
 type Counts = Record<string, Record<string, number>>;

@@ -86,26 +86,35 @@ function isSpace(code: number): boolean {
           code === 0xfeff);
 }
 
-/** How many pieces of text `VocabularyBuilder` remembers the words of. */
+/** How many pieces of text `PartVocabulary` remembers the words of. */
 const TOKENS_KEPT = 20_000;
 
-/** A word being counted: its uses, releases holding it, the last one counted, and the parts holding it. */
+/** A word being counted in a part: its uses, the releases holding it, and the last one counted. */
 interface Counted {
   uses: number;
   count: number;
   page: number;
-  parts: number[];
 }
 
-/** Counts words page by page, part by part, and writes them as the vocabulary's files. */
-export class VocabularyBuilder {
+/**
+ * The words of one part of the index: how many releases it has, and each word with the number of
+ * its releases holding it and its uses, `[count, uses]`. The build keeps it beside the part, so that
+ * the vocabulary of an archive whose parts did not all change is made without reading their texts.
+ */
+export interface PartWords {
+  pages: number;
+  words: Record<string, [number, number]>;
+}
+
+/** Counts the words of one part's releases, page by page. */
+export class PartVocabulary {
   readonly #words = new Map<string, Counted>();
   /** Each piece of text met, with the words it gives: texts repeat their words, and working them out is most of the time. */
   readonly #tokens = new Map<string, Counted[]>();
   #page = 0;
 
-  /** Counts in the words of one page (`pageTexts`) of part `part` (from 0). */
-  addPage(texts: readonly string[], part: number): void {
+  /** Counts in the words of one page (`pageTexts`). */
+  addPage(texts: readonly string[]): void {
     const page = ++this.#page;
     for (const text of texts) {
       // Pieces between spaces, found without a regular expression: this loop runs for every word of the archive.
@@ -130,8 +139,6 @@ export class VocabularyBuilder {
           if (word.page === page) continue;
           word.page = page;
           word.count++;
-          // Pages come part after part, so a part is new to a word when it is not its last.
-          if (word.parts.at(-1) !== part) word.parts.push(part);
         }
       }
     }
@@ -139,33 +146,117 @@ export class VocabularyBuilder {
 
   #word(form: string): Counted {
     let word = this.#words.get(form);
-    if (!word) this.#words.set(form, (word = { uses: 0, count: 0, page: 0, parts: [] }));
+    if (!word) this.#words.set(form, (word = { uses: 0, count: 0, page: 0 }));
     return word;
   }
 
-  /**
-   * The words more than half the releases hold, each with its uses: those that narrow a search
-   * least, and whose part of the index, which grows with the uses, is the largest to fetch
-   * (`src/search/words.ts`).
-   */
+  /** What was counted, words in order. */
+  words(): PartWords {
+    const words: PartWords['words'] = {};
+    for (const word of [...this.#words.keys()].sort()) {
+      const { count, uses } = this.#words.get(word)!;
+      words[word] = [count, uses];
+    }
+    return { pages: this.#page, words };
+  }
+}
+
+/**
+ * The words more than half the releases of all `parts` hold, each with its uses: those that narrow
+ * a search least, and whose part of the index, which grows with the uses, is the largest to fetch
+ * (`src/search/words.ts`).
+ */
+export function commonWords(parts: readonly PartWords[]): Record<string, number> {
+  const pages = parts.reduce((sum, part) => sum + part.pages, 0);
+  const totals = new Map<string, [number, number]>();
+  for (const part of parts) {
+    for (const [word, [count, uses]] of Object.entries(part.words)) {
+      const total = totals.get(word);
+      if (total) {
+        total[0] += count;
+        total[1] += uses;
+      } else totals.set(word, [count, uses]);
+    }
+  }
+  const common: Record<string, number> = {};
+  for (const word of [...totals.keys()].sort()) {
+    const [count, uses] = totals.get(word)!;
+    if (count > pages / 2) common[word] = uses;
+  }
+  return common;
+}
+
+/**
+ * The vocabulary's files by path (`wordsFile`) for `parts`, newest first: each word with its
+ * releases in all of them, and, where not all hold it, which do as a bit mask (bit k for
+ * `parts[k]`). With `first` set, bit 0 stands for a part that is not among `parts` (the head,
+ * `headFiles`), and the bits of `parts` start at 1.
+ */
+export function vocabularyFiles(parts: readonly PartWords[], first = 0): Map<string, WordsFile> {
+  const words = new Map<string, { count: number; mask: bigint; holding: number }>();
+  parts.forEach((part, k) => {
+    const bit = 1n << BigInt(k + first);
+    for (const [word, [count]] of Object.entries(part.words)) {
+      const entry = words.get(word);
+      if (entry) {
+        entry.count += count;
+        entry.mask |= bit;
+        entry.holding++;
+      } else words.set(word, { count, mask: bit, holding: 1 });
+    }
+  });
+  const files = new Map<string, WordsFile>();
+  for (const word of [...words.keys()].sort()) {
+    const path = wordsFile(word);
+    let file = files.get(path);
+    if (!file) files.set(path, (file = {}));
+    const { count, mask, holding } = words.get(word)!;
+    file[word] = holding === parts.length ? count : [count, mask.toString(16)];
+  }
+  return files;
+}
+
+/** How many files the head's words are split into (`headFile`). */
+export const HEAD_FILES = 4;
+
+/**
+ * The file of the head's words (`headFiles`) that holds the words starting as `word` does. The
+ * head, the part of the newest releases, is where a new release goes: its words are apart from
+ * the others' so that publishing one release rewrites these few files, not the whole vocabulary.
+ */
+export function headFile(word: string): string {
+  return `${WORDS_FOLDER}head-${(word.codePointAt(0) ?? 0) % HEAD_FILES}.json`;
+}
+
+/** The head part's words in `HEAD_FILES` files by path (`headFile`), each word with its releases. */
+export function headFiles(head: PartWords): Map<string, WordsFile> {
+  const files = new Map<string, WordsFile>(
+    Array.from({ length: HEAD_FILES }, (_, n) => [`${WORDS_FOLDER}head-${n}.json`, {}]),
+  );
+  for (const [word, [count]] of Object.entries(head.words)) files.get(headFile(word))![word] = count;
+  return files;
+}
+
+/** Counts words page by page, part by part (`PartVocabulary`), and writes them as the vocabulary's files. */
+export class VocabularyBuilder {
+  readonly #parts: PartVocabulary[] = [];
+
+  /** Counts in the words of one page (`pageTexts`) of part `part` (from 0). */
+  addPage(texts: readonly string[], part: number): void {
+    while (this.#parts.length <= part) this.#parts.push(new PartVocabulary());
+    this.#parts[part]!.addPage(texts);
+  }
+
+  /** The words more than half the releases hold, with their uses (`commonWords`). */
   common(): Record<string, number> {
-    const common: Record<string, number> = {};
-    for (const [word, { uses, count }] of this.#words) if (count > this.#page / 2) common[word] = uses;
-    return common;
+    return commonWords(this.#parts.map((part) => part.words()));
   }
 
   /** The vocabulary's files by path (`wordsFile`), for an index of `parts` parts. */
   files(parts: number): Map<string, WordsFile> {
-    const files = new Map<string, WordsFile>();
-    for (const word of [...this.#words.keys()].sort()) {
-      const path = wordsFile(word);
-      let file = files.get(path);
-      if (!file) files.set(path, (file = {}));
-      const { count, parts: holding } = this.#words.get(word)!;
-      const mask = holding.reduce((sum, part) => sum | (1n << BigInt(part)), 0n);
-      file[word] = holding.length === parts ? count : [count, mask.toString(16)];
-    }
-    return files;
+    const counted = this.#parts.map((part) => part.words());
+    while (counted.length < parts) counted.push({ pages: 0, words: {} });
+    return vocabularyFiles(counted);
   }
 }
 
@@ -176,4 +267,28 @@ export function readWordsFile(file: WordsFile): WordEntry[] {
       ? { word, count: value, parts: undefined }
       : { word, count: value[0], parts: BigInt(`0x${value[1]}`) },
   );
+}
+
+/**
+ * The entries of the vocabulary from a file of all parts but the head (`sealed`) and, where the
+ * head is apart, the head's words of the same first character (`head`): one entry a word, its
+ * releases added up, the head as part 0, in an index of `parts` parts.
+ */
+export function mergedEntries(sealed: readonly WordEntry[], head: WordsFile | undefined, parts: number): WordEntry[] {
+  if (!head) return [...sealed];
+  // "All parts" in the file of all but the head: every part but part 0.
+  const allSealed = ((1n << BigInt(parts)) - 1n) & ~1n;
+  const merged = new Map<string, WordEntry>(
+    sealed.map((entry) => [entry.word, { ...entry, parts: entry.parts ?? allSealed }]),
+  );
+  for (const [word, count] of Object.entries(head)) {
+    if (typeof count !== 'number') continue;
+    const entry = merged.get(word);
+    if (entry) merged.set(word, { word, count: entry.count + count, parts: (entry.parts ?? 0n) | 1n });
+    else merged.set(word, { word, count, parts: 1n });
+  }
+  const all = (1n << BigInt(parts)) - 1n;
+  return [...merged.values()]
+    .map((entry) => (entry.parts === all ? { ...entry, parts: undefined } : entry))
+    .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
 }

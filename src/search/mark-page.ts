@@ -32,7 +32,7 @@ function markAll(root: Element, pattern: RegExp): HTMLElement[] {
 }
 
 const query = new URLSearchParams(location.search).get('highlight')?.trim();
-const remarks = document.querySelector('[data-pagefind-body]');
+const remarks = document.querySelector('.release .remarks');
 if (query && remarks) {
   const { phrase, words, quoted } = highlightPatterns(query);
   // Unquoted words that also appear together are marked together; otherwise word by word.

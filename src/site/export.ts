@@ -31,3 +31,35 @@ export function jsonResponse(value: unknown): Response {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 }
+
+/**
+ * The most releases one file of the archive's data (a year of `releases/<year>.json`, of the
+ * sitemap) lists; a year of more is listed a month a file.
+ */
+export const PERIOD_FILE_LIMIT = 1000;
+
+/**
+ * The archive's releases (newest first) in the periods its data files list them by: a year, or,
+ * for a year of more than `PERIOD_FILE_LIMIT` releases, its months, and the year itself for those
+ * dated only by the year. A new release changes its period's file, and no other.
+ */
+export function exportPeriods<R extends { data: { date: string } }>(releases: readonly R[]): [string, R[]][] {
+  const years = new Map<string, R[]>();
+  for (const release of releases) {
+    const year = release.data.date.slice(0, 4);
+    let group = years.get(year);
+    if (!group) years.set(year, (group = []));
+    group.push(release);
+  }
+  return [...years].flatMap(([year, group]): [string, R[]][] => {
+    if (group.length <= PERIOD_FILE_LIMIT) return [[year, group]];
+    const months = new Map<string, R[]>();
+    for (const release of group) {
+      const period = release.data.date.slice(0, 7);
+      let month = months.get(period);
+      if (!month) months.set(period, (month = []));
+      month.push(release);
+    }
+    return [...months];
+  });
+}

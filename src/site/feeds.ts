@@ -23,6 +23,7 @@ import {
   releaseSummary,
   type Release,
 } from './releases.ts';
+import { changedPaths } from './page-keys.ts';
 import { xmlText } from './xml-text.ts';
 
 /** How many releases a feed lists: the latest. */
@@ -45,20 +46,21 @@ function updated(release: Release): string {
 
 /**
  * An RSS response listing the latest of `releases` (newest first), each with its opening words;
- * `listing` is the site path of the page that lists them all.
+ * `total` is how many there are in all, and `listing` the site path of the page that lists them.
  */
 export async function releaseFeed(options: {
   title: string;
   description: string;
   releases: Release[];
+  total: number;
   listing: string;
   site: URL | undefined;
 }) {
   const { name } = await getIdentity();
   const shown = options.releases.slice(0, FEED_LENGTH);
   const rest =
-    options.releases.length > shown.length
-      ? ` The latest ${shown.length} of ${options.releases.length}; all are at ${absoluteUrl(options.listing, options.site)}`
+    options.total > shown.length
+      ? ` The latest ${shown.length} of ${options.total}; all are at ${absoluteUrl(options.listing, options.site)}`
       : '';
   const cards = await Promise.all(shown.map((release) => releaseCard(release, options.site)));
   return rss({
@@ -90,32 +92,42 @@ export async function releaseFeed(options: {
 /** The whole archive's feed. */
 export async function archiveFeed(site: URL | undefined) {
   const { name, description } = await getIdentity();
-  return releaseFeed({ title: name, description, releases: await getReleases(), listing: 'archive/', site });
+  const releases = await getReleases();
+  return releaseFeed({ title: name, description, releases, total: releases.length, listing: 'archive/', site });
 }
 
 /** The facets that have a feed per value. */
 export type FeedFacet = 'speaker' | 'organisation';
 
-/** Static paths for one feed per speaker or per organisation, each with its releases. */
+/** What the feed of one speaker or organisation shows: its latest releases, and how many it has. */
+export interface FacetFeed {
+  facet: FeedFacet;
+  name: string;
+  slug: string;
+  releases: Release[];
+  total: number;
+}
+
+/** Static paths for one feed per speaker or per organisation, each with its latest releases. */
 export async function facetFeedPaths(facet: FeedFacet) {
   const [releases, slugs] = await Promise.all([getReleases(), getFacetSlugs()]);
   const groups = groupReleases(releases, (release) => release.data[facet]);
-  return [...slugs[facet]].map(([name, slug]) => ({
-    params: { [facet]: slug },
-    props: { facet, name, slug, releases: groups.get(name) ?? [] },
-  }));
+  const paths = [...slugs[facet]].map(([name, slug]) => {
+    const all = groups.get(name) ?? [];
+    const props: FacetFeed = { facet, name, slug, releases: all.slice(0, FEED_LENGTH), total: all.length };
+    return { params: { [facet]: slug }, props };
+  });
+  return changedPaths(paths, ({ props }) => `${listingHref(facet, props.slug).slice(href().length)}feed.xml`);
 }
 
 /** The feed of one speaker or organisation. */
-export async function facetFeed(
-  props: { facet: FeedFacet; name: string; slug: string; releases: Release[] },
-  site: URL | undefined,
-) {
+export async function facetFeed(props: FacetFeed, site: URL | undefined) {
   const identity = await getIdentity();
   return releaseFeed({
     title: `${props.name} | ${identity.name}`,
     description: `Releases of ${props.name}, newest first.`,
     releases: props.releases,
+    total: props.total,
     listing: listingHref(props.facet, props.slug).slice(href().length),
     site,
   });

@@ -1,10 +1,8 @@
 /**
  * Listings: the archive browsed by speaker, organisation, type, venue and period (years and
  * months). Each way of browsing has an index page and, per value, a listing of its releases,
- * newest first, in pages of `ARCHIVE_PAGE_SIZE`.
+ * newest first, whose pages `listing-pages.ts` arranges.
  */
-import type { PaginateFunction } from 'astro';
-import { ARCHIVE_PAGE_SIZE } from '../consts.ts';
 import { formatPeriod, monthOf, yearOf } from '../model/dates.ts';
 import { getFacetSlugs, getNames, getReleases, groupReleases, href, type Release } from './releases.ts';
 import { typeLabel, type ReleaseType } from '../model/schema.ts';
@@ -75,13 +73,6 @@ export function getListings(facet: ListingFacet): Promise<Listing[]> {
   return listings;
 }
 
-/** Static paths for every page of every listing of a facet; `param` is the route's parameter. */
-export async function listingPaths(facet: ListingFacet, param: string, paginate: PaginateFunction) {
-  return (await getListings(facet)).flatMap((listing) =>
-    paginate(listing.releases, { pageSize: ARCHIVE_PAGE_SIZE, params: { [param]: listing.key }, props: { listing } }),
-  );
-}
-
 /** The listings a release belongs to, for the links on its page. */
 export async function releaseListings(release: Release) {
   const slugs = await getFacetSlugs();
@@ -94,30 +85,6 @@ export async function releaseListings(release: Release) {
     year: listingHref('period', yearOf(date)),
     month: monthOf(date) ? listingHref('period', monthOf(date)!) : undefined,
   };
-}
-
-/** A year of a listing: how many releases it has, and the page (from 1) where the first of them is. */
-export interface ListingYear {
-  year: string;
-  count: number;
-  page: number;
-}
-
-/** The years of a listing, newest first, each with its count and first page. */
-export function listingYears(listing: Listing, pageSize = ARCHIVE_PAGE_SIZE): ListingYear[] {
-  const years: ListingYear[] = [];
-  listing.releases.forEach((release, i) => {
-    const year = yearOf(release.data.date);
-    const last = years.at(-1);
-    if (last?.year === year) last.count++;
-    else years.push({ year, count: 1, page: Math.floor(i / pageSize) + 1 });
-  });
-  return years;
-}
-
-/** The address of a listing's page `n` (from 1), base included. */
-export function listingPageHref(facet: ListingFacet, key: string, n: number): string {
-  return `${listingHref(facet, key)}${n > 1 ? `${n}/` : ''}`;
 }
 
 /** The roles a speaker held in their releases, most recent first, each once. */

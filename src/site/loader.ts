@@ -1,25 +1,25 @@
 /**
- * The releases collection's loader: one pass over the folder. Each file is read and validated
- * once (`check-content.ts`), and its body handed to the render pool as it goes, which renders it
- * into the body store (`src/build/body-store.ts`) unless a body of the same text and renderer is
- * there already; pages read it from there. A bad archive fails with every problem listed at once.
- * A release whose file is unchanged keeps its entry: nothing about it is made again.
+ * The releases collection's loader: the archive's model (`src/build/archive-model.ts`) as Astro's
+ * collection. Under the build command, the model is read once, before Astro starts, and handed
+ * over in a file (`ARCHIVE_MODEL_FILE`); in `astro dev`, `astro sync` and `astro check` the
+ * loader reads the content folder itself, the same way. A bad archive fails with every problem
+ * listed at once. A release whose stamp is unchanged keeps its entry: nothing about it is made
+ * again.
  *
  * The data is stored as checked, dates as written: the collection's schema gives pages their
  * types, and Astro's `parseData` would only validate the same data a second time. Except for a
  * release whose body shows images: its data goes through `parseData` with the images it shows
  * (`images`, by path), as the schema's `image()` makes each one an image Astro imports and its
- * image service can resize (`src/content.config.ts`). The files a body names are checked on every
- * build, as a file can go while the release's text, and so its stored body, stays the same.
+ * image service can resize (`src/content.config.ts`). Each entry's `body` is its body's key in the
+ * body store (`src/build/body-store.ts`), where pages read its text.
  */
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { BodyStore, bodyKey } from '../build/body-store.ts';
-import { RenderPool } from '../build/render-pool.ts';
-import { PROJECT_ROOT, displayPath } from '../env.ts';
-import { checkContent, formatProblems, referenceProblems } from '../model/check-content.ts';
+import { readArchive, readArchiveFile, type ArchiveRelease } from '../build/archive-model.ts';
+import { BodyStore } from '../build/body-store.ts';
+import { MODEL_FILE_VARIABLE, PROJECT_ROOT, displayPath } from '../env.ts';
+import { formatProblems } from '../model/check-content.ts';
 import { filesOf, type MediaItem } from '../model/media.ts';
-import type { ReleaseData } from '../model/schema.ts';
 
 /** The images a body shows, as the collection's `images` field takes them: `./path` by path. */
 function imagesOf(media: readonly MediaItem[]): Record<string, string> | undefined {
@@ -32,52 +32,32 @@ export function releaseLoader(contentDir: string): Loader {
   const base = join(contentDir, 'releases');
   let watching = false;
 
-  async function sync({ store, logger, config, parseData }: LoaderContext): Promise<void> {
+  /** The model: handed over by the build command, or read here. */
+  async function model({ config, logger }: LoaderContext): Promise<ArchiveRelease[]> {
+    const handed = process.env[MODEL_FILE_VARIABLE];
+    if (handed) return readArchiveFile(handed);
     const started = performance.now();
-    const bodies = new BodyStore(config.cacheDir);
-    const pool = new RenderPool(bodies);
-    const entries: { id: string; file: string; key: string; data: ReleaseData }[] = [];
-    const { problems } = await checkContent(
-      base,
-      async (file, source, data) => {
-        const key = bodyKey(source);
-        entries.push({
-          id: relative(base, file)
-            .replace(/\.mdx$/, '')
-            .split(sep)
-            .join('/'),
-          file,
-          key,
-          data,
-        });
-        if (!bodies.has(key)) await pool.add({ file, source, key });
-      },
-      displayPath,
-    );
-    for (const [file, message] of await pool.finish()) problems.push({ file, message });
-    const images = new Map<string, Record<string, string>>();
-    for (const { file, key } of entries) {
-      const media = bodies.readMedia(key);
-      if (media.length === 0) continue;
-      for (const message of referenceProblems(file, media.flatMap(filesOf))) problems.push({ file, message });
-      const shown = imagesOf(media);
-      if (shown) images.set(key, shown);
-    }
-    if (problems.length > 0) throw new Error(formatProblems(problems, displayPath));
-    for (const { id, file, key, data } of entries) {
-      if (store.get(id)?.digest === key) continue;
-      const filePath = relative(PROJECT_ROOT, file);
-      const shown = images.get(key);
-      const stored = shown ? await parseData({ id, data: { ...data, images: shown }, filePath }) : data;
-      store.set({ id, data: stored, digest: key, filePath });
-    }
-    const ids = new Set(entries.map((entry) => entry.id));
-    for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-    await bodies.prune(new Set(entries.map((entry) => entry.key)));
+    const read = await readArchive(base, new BodyStore(config.cacheDir), displayPath);
+    if (read.problems.length > 0) throw new Error(formatProblems(read.problems, displayPath));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.info(
-      `Loaded ${entries.length} releases in ${seconds} s; rendered ${pool.rendered} bodies, the rest unchanged.`,
+      `Loaded ${read.releases.length} releases in ${seconds} s; rendered ${read.rendered} bodies, the rest unchanged.`,
     );
+    return read.releases;
+  }
+
+  async function sync(context: LoaderContext): Promise<void> {
+    const { store, parseData } = context;
+    const releases = await model(context);
+    for (const { id, file, key, stamp, data, media } of releases) {
+      if (store.get(id)?.digest === stamp) continue;
+      const filePath = relative(PROJECT_ROOT, file);
+      const shown = imagesOf(media);
+      const stored = shown ? await parseData({ id, data: { ...data, images: shown }, filePath }) : data;
+      store.set({ id, data: { ...stored, body: key }, digest: stamp, filePath });
+    }
+    const ids = new Set(releases.map((release) => release.id));
+    for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   }
 
   return {

@@ -18,7 +18,11 @@ import type { RenderedBody } from '../model/render-body.ts';
 type Entry = CollectionEntry<'releases'>;
 
 /** A release as the collection holds it, its data the frontmatter. */
-export type Release = Omit<Entry, 'data'> & { data: Omit<Entry['data'], 'images'> };
+export type Release = Omit<Entry, 'data'> & {
+  data: Omit<Entry['data'], 'images' | 'body'>;
+  /** Where its body is in the body store. */
+  bodyKey: string;
+};
 
 /**
  * Newest first; on the same day, by title, then by file, so the order never wobbles. Dates
@@ -48,7 +52,7 @@ export function getReleases(): Promise<Release[]> {
   sorted ??= Promise.all([getCollection('releases'), getNames()]).then(([releases, names]) =>
     releases
       .map((release): Release => {
-        const { images: shown, ...frontmatter } = release.data;
+        const { images: shown, body, ...frontmatter } = release.data;
         if (shown) images.set(release.id, shown);
         const { speaker, organisation, venue } = frontmatter;
         const data = {
@@ -57,7 +61,7 @@ export function getReleases(): Promise<Release[]> {
           ...(organisation ? { organisation: names.canonical('organisation', organisation) } : {}),
           ...(venue ? { venue: names.canonical('venue', venue) } : {}),
         };
-        return { ...release, data };
+        return { ...release, data, bodyKey: body };
       })
       .sort(compareReleases),
   );
@@ -93,10 +97,9 @@ export function releaseUrl(release: Release): string {
   return href(releasePath(release.data));
 }
 
-// Bodies are found by the entry's digest, the key the loader stored them under.
+// Bodies are found by the key the loader gave each entry.
 function keyOf(release: Release): string {
-  if (release.digest === undefined) throw new Error(`${release.filePath ?? release.id}: has no digest; build again`);
-  return String(release.digest);
+  return release.bodyKey;
 }
 
 /** The bodies, in Astro's cache folder as the loader saw it too. */

@@ -1,29 +1,36 @@
 /**
- * The sitemap's `lastmod` for releases changed since they were published. `@astrojs/sitemap`
- * writes the sitemap once every page is built, knowing only their addresses; the day of each
- * release's latest change is in `releases.json`, which the build has written by then, so this
- * reads it from the built site, once.
+ * The sitemap, made from the archive's model like any page: an index (`sitemap-index.xml`, which
+ * `robots.txt` names), the pages that are not releases (`sitemap-0.xml`), and the releases a period
+ * a file (`sitemap-releases-<period>.xml`, periods as the data files have them: `exportPeriods`),
+ * each with the day of its latest change (`lastmod`) where it has changed since it was issued. A
+ * new release changes its period's file and no other.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { SitemapItem } from '@astrojs/sitemap';
-import { lastUpdated, type ReleaseData } from '../model/schema.ts';
+import { escapeHtml } from '../model/text.ts';
 
-/** The sitemap's `serialize` option for a site built into `outDir`: `lastmod` where a release has changed. */
-export function releaseLastmod(outDir: string): (item: SitemapItem) => SitemapItem {
-  let changed: Map<string, string> | undefined;
-  return (item) => {
-    changed ??= new Map(
-      (
-        JSON.parse(readFileSync(join(outDir, 'releases.json'), 'utf8')) as {
-          releases: (ReleaseData & { permalink: string })[];
-        }
-      ).releases.flatMap((release) => {
-        const day = lastUpdated(release);
-        return day ? [[release.permalink, day] as const] : [];
-      }),
-    );
-    const day = changed.get(item.url);
-    return day ? { ...item, lastmod: day } : item;
-  };
+/** One address of a sitemap. */
+export interface SitemapEntry {
+  loc: string;
+  lastmod?: string | undefined;
+}
+
+const XML = '<?xml version="1.0" encoding="UTF-8"?>';
+const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
+function xmlResponse(body: string): Response {
+  return new Response(`${XML}\n${body}\n`, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+}
+
+/** A sitemap of `entries`. */
+export function sitemapResponse(entries: readonly SitemapEntry[]): Response {
+  const urls = entries.map(
+    ({ loc, lastmod }) =>
+      `<url><loc>${escapeHtml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`,
+  );
+  return xmlResponse(`<urlset xmlns="${NS}">\n${urls.join('\n')}\n</urlset>`);
+}
+
+/** The sitemap index, naming each sitemap file by its absolute address. */
+export function sitemapIndexResponse(files: readonly string[]): Response {
+  const items = files.map((loc) => `<sitemap><loc>${escapeHtml(loc)}</loc></sitemap>`);
+  return xmlResponse(`<sitemapindex xmlns="${NS}">\n${items.join('\n')}\n</sitemapindex>`);
 }

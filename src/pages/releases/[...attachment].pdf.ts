@@ -1,17 +1,20 @@
 import type { APIContext } from 'astro';
 import { attachmentResponse, releaseAttachments } from '../../site/media.ts';
-import { getReleases } from '../../site/releases.ts';
+import { changedPaths } from '../../site/page-keys.ts';
+import { getReleases, type Release } from '../../site/releases.ts';
 
 // The documents releases attach, copied beside their pages: releases/2026/02/04/<slug>/original.pdf.
+// The release's stamp, part of each page's key, covers the documents' contents.
 export async function getStaticPaths() {
-  return (await getReleases()).flatMap((release) =>
+  const paths = (await getReleases()).flatMap((release) =>
     releaseAttachments(release).map(({ path, file }) => ({
       params: { attachment: path.replace(/^releases\//, '').replace(/\.pdf$/, '') },
-      props: { file },
+      props: { file, release },
     })),
   );
+  return changedPaths(paths, ({ params }) => `releases/${params.attachment}.pdf`);
 }
 
-export function GET({ props }: APIContext<{ file: string }>) {
+export function GET({ props }: APIContext<{ file: string; release: Release }>) {
   return attachmentResponse(props.file);
 }

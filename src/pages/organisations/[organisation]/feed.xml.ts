@@ -1,14 +1,10 @@
 import type { APIContext } from 'astro';
-import { facetFeed, facetFeedPaths, type FeedFacet } from '../../../site/feeds.ts';
-import type { Release } from '../../../site/releases.ts';
+import { facetFeed, facetFeedPaths, type FacetFeed } from '../../../site/feeds.ts';
 
 export function getStaticPaths() {
   return facetFeedPaths('organisation');
 }
 
-export function GET({
-  props,
-  site,
-}: APIContext<{ facet: FeedFacet; name: string; slug: string; releases: Release[] }>) {
+export function GET({ props, site }: APIContext<FacetFeed>) {
   return facetFeed(props, site);
 }
