@@ -17,7 +17,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_SITE, MODEL_FILE_VARIABLE, PROJECT_ROOT, cacheDir, displayPath, searchPartWords, siteUrl } from '../env.ts';
+import {
+  LOCAL_SITE,
+  MODEL_FILE_VARIABLE,
+  PROJECT_ROOT,
+  cacheDir,
+  displayPath,
+  searchPartWords,
+  siteUrl,
+} from '../env.ts';
 import { formatProblems } from '../model/check-content.ts';
 import { Names, readNames } from '../model/names.ts';
 import { PAGE_KEYS_OUT_VARIABLE, PAGE_KEYS_VARIABLE } from '../site/page-keys.ts';
@@ -160,7 +168,6 @@ export async function buildArchive(
     if (stopping) throw new Stopped();
     if (request.env[TEST_HOOK] === `${name}:kill`) process.kill(process.pid, 'SIGKILL');
   };
-  let summary = '';
 
   try {
     await refuseByPlace(out, { content, project: PROJECT_ROOT });
@@ -237,7 +244,10 @@ export async function buildArchive(
       started: (child) => track(child),
       signal: abandon.signal,
     });
-    void pages.then((code) => code !== 0 && abandon.abort(), () => abandon.abort());
+    void pages.then(
+      (code) => code !== 0 && abandon.abort(),
+      () => abandon.abort(),
+    );
     let indexed: IndexOutcome | undefined;
     try {
       indexed = await index;
@@ -273,7 +283,7 @@ export async function buildArchive(
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const written = list.added.length + list.changed.length;
     const what = `${plural(written, 'file')} added or changed, ${plural(list.removed.length, 'file')} removed, ${indexed.remade} of ${plural(indexed.manifest.parts.length, 'index part')} made`;
-    summary =
+    const summary =
       plan.kind === 'incremental'
         ? `Published ${changes.added.toLocaleString('en')} new, ${changes.changed.toLocaleString('en')} changed, ${changes.removed.toLocaleString('en')} removed ${changes.added + changes.changed + changes.removed === 1 ? 'release' : 'releases'}: ${what}, in ${seconds} s.`
         : `Built ${plural(read.releases.length, 'release')} in full (${plan.reason}): ${what}, in ${seconds} s.`;
@@ -287,7 +297,9 @@ export async function buildArchive(
           : undefined,
     );
     log(summary);
-    log(`The site is in ${out}; the files this build added, changed and removed are listed in ${join(out, PUBLISH_FILE)}.`);
+    log(
+      `The site is in ${out}; the files this build added, changed and removed are listed in ${join(out, PUBLISH_FILE)}.`,
+    );
     return 0;
   } catch (caught) {
     if (caught instanceof Stopped || stopping) {

@@ -32,7 +32,15 @@ export interface SiteManifest extends SiteMarker {
 const SETTINGS = ['ARCHIVE_SITE', 'ARCHIVE_BASE', 'ARCHIVE_SEARCH_PART_WORDS'];
 
 /** The project's files that make the site: its code, configuration, packages (by the lock file) and public files. */
-const PROJECT_PARTS = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const PROJECT_PARTS = [
+  'src',
+  'scripts',
+  'public',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 /** Every file below `path` (or `path` itself), relative to `root`, sorted. */
 async function projectFiles(root: string, path: string): Promise<string[]> {
@@ -63,13 +71,19 @@ export async function buildFingerprint(
   hash.update(`astro ${astroArgs.join(' ')}\0`);
   for (const part of PROJECT_PARTS) {
     for (const file of await projectFiles(project, part)) {
-      hash.update(`${file}\0`).update(await readFile(join(project, file))).update('\0');
+      hash
+        .update(`${file}\0`)
+        .update(await readFile(join(project, file)))
+        .update('\0');
     }
   }
   const logo = readIdentity(content).data.logo;
   for (const file of ['site.yaml', NAMES_FILE, ...(logo ? [logo] : [])]) {
     const bytes = await readFile(join(content, file)).catch(() => undefined);
-    hash.update(`content ${file}\0`).update(bytes ?? 'none').update('\0');
+    hash
+      .update(`content ${file}\0`)
+      .update(bytes ?? 'none')
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -93,12 +107,7 @@ function isManifest(marker: SiteMarker): marker is SiteManifest {
  * How to build over the site in `out`, whose marker is `marker` (none: no site): from it, when it
  * was built with the same `fingerprint` and all its files are there; else in full, with the reason.
  */
-export function planBuild(
-  out: string,
-  marker: SiteMarker | undefined,
-  fingerprint: string,
-  full: boolean,
-): BuildPlan {
+export function planBuild(out: string, marker: SiteMarker | undefined, fingerprint: string, full: boolean): BuildPlan {
   if (full) return { kind: 'full', reason: 'asked for with --full' };
   if (!marker) return { kind: 'full', reason: 'there is no previous site' };
   if (!isManifest(marker)) return { kind: 'full', reason: 'the previous site does not say what it was built from' };

@@ -112,15 +112,17 @@ export async function writeMarker(
   files: readonly string[],
   more: object = {},
 ): Promise<void> {
-  const marker: SiteMarker = { builtBy: 'press-release-archive', releases, files: files.filter((file) => file !== MARKER) };
+  const marker: SiteMarker = {
+    builtBy: 'press-release-archive',
+    releases,
+    files: files.filter((file) => file !== MARKER),
+  };
   await writeFile(join(site, MARKER), gzipSync(JSON.stringify({ ...marker, ...more })));
 }
 
 /** What an output folder holds that a build may replace: a site comes with its marker. */
 export type OutputState =
-  | { kind: 'absent' }
-  | { kind: 'empty' }
-  | { kind: 'site'; releases: number; marker: SiteMarker };
+  { kind: 'absent' } | { kind: 'empty' } | { kind: 'site'; releases: number; marker: SiteMarker };
 
 /**
  * What the output folder holds: nothing, or a site this build made and nothing else. Anything

@@ -71,7 +71,8 @@ export function indexedWords(copy: string): number {
 }
 
 /** The Pagefind files a part keeps: its index; the search page brings its own code (`src/pagefind/worker.ts`). */
-const PART_FILES = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:fragment|index|filter)\/.*)$/;
+const PART_FILES =
+  /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:fragment|index|filter)\/.*)$/;
 
 /** The file of Pagefind's own that the site's index folder keeps: its worker. */
 const WORKER = 'pagefind-worker.js';
@@ -145,7 +146,9 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
     const data = {
       ...release.data,
       speaker: names.canonical('speaker', release.data.speaker),
-      ...(release.data.organisation ? { organisation: names.canonical('organisation', release.data.organisation) } : {}),
+      ...(release.data.organisation
+        ? { organisation: names.canonical('organisation', release.data.organisation) }
+        : {}),
       ...(release.data.venue ? { venue: names.canonical('venue', release.data.venue) } : {}),
     };
     return indexableHtml(indexInput({ data, html: body.html, notes: body.notes, media: release.media }, 'en'));

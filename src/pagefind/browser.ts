@@ -5,7 +5,15 @@
  */
 import type { Pagefind } from './api.ts';
 import { PARTS_FILE, addCounts, combineResponses, type PartSize, type PartsFile } from './parts.ts';
-import { COMMON_WORDS_FILE, headFile, mergedEntries, readWordsFile, wordsFile, type WordEntry, type WordsFile } from './vocabulary.ts';
+import {
+  COMMON_WORDS_FILE,
+  headFile,
+  mergedEntries,
+  readWordsFile,
+  wordsFile,
+  type WordEntry,
+  type WordsFile,
+} from './vocabulary.ts';
 import { PagefindWorker } from './worker.ts';
 
 /** The words of a result's excerpt. */
@@ -57,7 +65,9 @@ export async function openIndex(bundle: string, baseUrl: string, counted: readon
   const wordsAt = (path: string) => {
     let file = files.get(path) as Promise<WordsFile> | undefined;
     if (!file) {
-      file = fetch(`${bundle}${path}`).then(async (response) => (response.ok ? ((await response.json()) as WordsFile) : {}));
+      file = fetch(`${bundle}${path}`).then(async (response) =>
+        response.ok ? ((await response.json()) as WordsFile) : {},
+      );
       files.set(path, file);
     }
     return file;
@@ -87,7 +97,8 @@ export async function openIndex(bundle: string, baseUrl: string, counted: readon
         head ? wordsAt(headFile(word)) : undefined,
       ]);
       const first = word.codePointAt(0);
-      const ofHead = headWords && Object.fromEntries(Object.entries(headWords).filter(([w]) => w.codePointAt(0) === first));
+      const ofHead =
+        headWords && Object.fromEntries(Object.entries(headWords).filter(([w]) => w.codePointAt(0) === first));
       return mergedEntries(readWordsFile(sealed), ofHead, sizes.length);
     },
   };

@@ -31,7 +31,11 @@ function pagefindBinary(): string {
  * fails. Pagefind runs in a process group of its own, which `started` is given, so that a build
  * being stopped can stop it.
  */
-export function runPagefind(source: string, outputPath: string, started?: (child: ChildProcess) => void): Promise<void> {
+export function runPagefind(
+  source: string,
+  outputPath: string,
+  started?: (child: ChildProcess) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     // Run from the source folder, so that no Pagefind configuration file elsewhere applies.
     const child = spawn(pagefindBinary(), ['--site', source, '--output-path', outputPath], {

@@ -53,7 +53,11 @@ export function indexInput({ data, html, notes, media }: IndexedRelease, languag
   const precision = precisionOf(date);
   const month = monthOf(date);
   // As the release page marks its date: a release dated 2015 is in the year 2015 only.
-  const dateFilters = ['year[data-year]', precision !== 'year' && 'month[data-month]', precision === 'day' && 'day[datetime]']
+  const dateFilters = [
+    'year[data-year]',
+    precision !== 'year' && 'month[data-month]',
+    precision === 'day' && 'day[datetime]',
+  ]
     .filter(Boolean)
     .join(', ');
   const time = `<time datetime="${date}" data-pagefind-meta="date[datetime]" data-pagefind-sort="date[datetime]" data-pagefind-filter="${dateFilters}" data-year="${yearOf(date)}"${month ? ` data-month="${month}"` : ''}></time>`;

@@ -61,7 +61,9 @@ function plural(count: number, one = 'release', many = 'releases'): string {
 
 /** A period's page of a listing: the archive's are `/years/…/`, the others' inside the listing. */
 function periodHref(facet: ListingFacet | 'archive', key: string, period: string): string {
-  return facet === 'archive' || facet === 'period' ? listingHref('period', period) : `${listingHref(facet, key)}${period}/`;
+  return facet === 'archive' || facet === 'period'
+    ? listingHref('period', period)
+    : `${listingHref(facet, key)}${period}/`;
 }
 
 /** Whether a listing's releases are on its first page alone. */
@@ -94,14 +96,12 @@ function searchHref(facet: ListingFacet | 'archive', name: string, period?: stri
 
 /** The navigation between a listing's years: each year with its count, newest first. */
 function yearLinks(facet: ListingFacet | 'archive', key: string, releases: readonly Release[], current?: string) {
-  return [...groupReleases(releases, (release) => yearOf(release.data.date))].map(
-    ([year, group]): PeriodLink => ({
-      label: year,
-      count: group.length,
-      href: fitsOnFirstPage(releases) ? `#y${year}` : periodHref(facet, key, year),
-      current: year === current,
-    }),
-  );
+  return [...groupReleases(releases, (release) => yearOf(release.data.date))].map(([year, group]): PeriodLink => ({
+    label: year,
+    count: group.length,
+    href: fitsOnFirstPage(releases) ? `#y${year}` : periodHref(facet, key, year),
+    current: year === current,
+  }));
 }
 
 /** A listing's first page: its newest releases under their years, and every year it spans. */
@@ -110,8 +110,7 @@ function firstView(listing: Listing | { facet: 'archive'; key: ''; name: string;
   const shown = releases.slice(0, ARCHIVE_PAGE_SIZE);
   const kind = facet === 'archive' ? undefined : LISTINGS[facet];
   const next = releases[shown.length];
-  const feed =
-    facet === 'speaker' || facet === 'organisation' ? `${listingHref(facet, key)}feed.xml` : undefined;
+  const feed = facet === 'speaker' || facet === 'organisation' ? `${listingHref(facet, key)}feed.xml` : undefined;
   return {
     facet,
     name,
@@ -190,8 +189,12 @@ function periodView(
       ...(!isYear ? [{ name: period.slice(0, 4), href: yearHref }] : []),
     ],
     search: searchHref(facet, name, period),
-    newer: neighbours.newer ? { href: periodHref(facet, key, neighbours.newer), label: formatPeriod(neighbours.newer) } : undefined,
-    older: neighbours.older ? { href: periodHref(facet, key, neighbours.older), label: formatPeriod(neighbours.older) } : undefined,
+    newer: neighbours.newer
+      ? { href: periodHref(facet, key, neighbours.newer), label: formatPeriod(neighbours.newer) }
+      : undefined,
+    older: neighbours.older
+      ? { href: periodHref(facet, key, neighbours.older), label: formatPeriod(neighbours.older) }
+      : undefined,
   };
 }
 
@@ -228,7 +231,8 @@ export async function listingPageAddresses(): Promise<string[]> {
       addresses.push(listingHref(facet, listing.key));
       if (fitsOnFirstPage(listing.releases)) continue;
       const periods = listingPeriods(facet, listing.releases);
-      for (const [period] of [...periods.years, ...periods.months]) addresses.push(periodHref(facet, listing.key, period));
+      for (const [period] of [...periods.years, ...periods.months])
+        addresses.push(periodHref(facet, listing.key, period));
     }
   }
   return addresses;

@@ -6,7 +6,14 @@
  */
 import { formatPeriod, monthOf, yearOf } from '../model/dates.ts';
 import { releaseListings } from './listings.ts';
-import { getNeighbours, issuedByOrganisation, releaseRoute, releaseUrl, getReleases, type Release } from './releases.ts';
+import {
+  getNeighbours,
+  issuedByOrganisation,
+  releaseRoute,
+  releaseUrl,
+  getReleases,
+  type Release,
+} from './releases.ts';
 
 /** A release before or after another, as a link shows it. */
 export interface NeighbourLink {
@@ -66,7 +73,11 @@ async function neighbourRows(release: Release): Promise<NeighbourRow[]> {
     const isNext = !next && newer !== undefined && newer === archive.newer;
     prev ||= isPrev;
     next ||= isNext;
-    return { label, older: linkTo(older, isPrev ? 'prev' : undefined), newer: linkTo(newer, isNext ? 'next' : undefined) };
+    return {
+      label,
+      older: linkTo(older, isPrev ? 'prev' : undefined),
+      newer: linkTo(newer, isNext ? 'next' : undefined),
+    };
   });
 }
 

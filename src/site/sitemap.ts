@@ -23,8 +23,7 @@ function xmlResponse(body: string): Response {
 /** A sitemap of `entries`. */
 export function sitemapResponse(entries: readonly SitemapEntry[]): Response {
   const urls = entries.map(
-    ({ loc, lastmod }) =>
-      `<url><loc>${escapeHtml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`,
+    ({ loc, lastmod }) => `<url><loc>${escapeHtml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`,
   );
   return xmlResponse(`<urlset xmlns="${NS}">\n${urls.join('\n')}\n</urlset>`);
 }

@@ -6,7 +6,10 @@ import { changedPaths } from '../../site/page-keys.ts';
 import { absoluteUrl, getReleases, releaseRoute, releaseText, type Release } from '../../site/releases.ts';
 
 export async function getStaticPaths() {
-  const paths = (await getReleases()).map((release) => ({ params: { release: releaseRoute(release) }, props: { release } }));
+  const paths = (await getReleases()).map((release) => ({
+    params: { release: releaseRoute(release) },
+    props: { release },
+  }));
   return changedPaths(paths, ({ params }) => `releases/${params.release}.json`);
 }
 

@@ -64,8 +64,12 @@ describe('where a build may put its site', () => {
     await expect(inspectOutput(site)).rejects.toThrow(
       `it holds files this build did not make (index.html) and no ${MARKER}`,
     );
-    await writeMarker(site, 12);
-    expect(await inspectOutput(site)).toEqual({ kind: 'site', releases: 12 });
+    await writeMarker(site, 12, ['index.html']);
+    expect(await inspectOutput(site)).toEqual({
+      kind: 'site',
+      releases: 12,
+      marker: { builtBy: 'press-release-archive', releases: 12, files: ['index.html'] },
+    });
     await writeFile(join(site, 'releases/notes.txt'), 'mine');
     await expect(inspectOutput(site)).rejects.toThrow('it holds a file the build did not make (releases/notes.txt)');
   });

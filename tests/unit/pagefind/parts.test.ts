@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCounts, combineResponses, partBundles } from '../../../src/pagefind/parts.ts';
+import { addCounts, combineResponses } from '../../../src/pagefind/parts.ts';
 
 const response = (scores: number[], speakers: Record<string, number>, part: string) => ({
   results: scores.map((score, i) => ({ score, id: `${part}${i}` })),
@@ -9,14 +9,6 @@ const response = (scores: number[], speakers: Record<string, number>, part: stri
 });
 
 describe('a search index in parts', () => {
-  it('keeps the first part in the bundle folder and the others in part-N inside it', () => {
-    expect(partBundles('/press/pagefind/', 3)).toEqual([
-      '/press/pagefind/',
-      '/press/pagefind/part-2/',
-      '/press/pagefind/part-3/',
-    ]);
-  });
-
   it('adds up filter counts value by value', () => {
     expect(addCounts([{ speaker: { A: 1, B: 2 } }, { speaker: { B: 3, C: 1 }, year: { '2016': 4 } }])).toEqual({
       speaker: { A: 1, B: 5, C: 1 },

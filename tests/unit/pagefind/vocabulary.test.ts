@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pageTexts } from '../../../src/pagefind/page-index.ts';
 import {
+  PartVocabulary,
   VocabularyBuilder,
+  headFile,
+  headFiles,
+  mergedEntries,
+  vocabularyFiles,
   normalWord,
   readWordsFile,
   textWords,
@@ -77,5 +82,30 @@ describe('the vocabulary', () => {
     expect(builder.common()).toEqual({ health: 3 });
     expect(wordsFile('中国')).toBe('words/u4e2d.json');
     expect(wordsFile('2026')).toBe('words/2.json');
+  });
+
+  it('keeps the head apart: its words in a few files of their own, merged back as part 0', () => {
+    const [head, middle, oldest] = [['Health and zeal'], ['Health care'], ['Healthcare, health']].map((texts) => {
+      const part = new PartVocabulary();
+      part.addPage(texts);
+      return part.words();
+    });
+    // The files by first character leave the head out: bit 1 stands for the middle part, bit 2 the oldest.
+    const sealed = vocabularyFiles([middle!, oldest!], 1);
+    expect(sealed.get('words/h.json')).toEqual({ health: 2, healthcare: [1, '4'] });
+    expect(sealed.has('words/z.json')).toBe(false);
+    const heads = headFiles(head!);
+    expect(heads.size).toBe(4);
+    expect(heads.get(headFile('zeal'))).toMatchObject({ zeal: 1 });
+    const merged = (word: string) =>
+      mergedEntries(readWordsFile(sealed.get(wordsFile(word)) ?? {}), heads.get(headFile(word)), 3).filter((entry) =>
+        entry.word.startsWith(word[0]!),
+      );
+    // "health" is in all three parts now; "healthcare" in the oldest only.
+    expect(merged('health')).toEqual([
+      { word: 'health', count: 3, parts: undefined },
+      { word: 'healthcare', count: 1, parts: 4n },
+    ]);
+    expect(merged('zeal')).toEqual([{ word: 'zeal', count: 1, parts: 1n }]);
   });
 });
