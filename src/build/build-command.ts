@@ -32,7 +32,7 @@ import { PAGE_KEYS_OUT_VARIABLE, PAGE_KEYS_VARIABLE } from '../site/page-keys.ts
 import { readArchive, writeArchiveFile, type ArchiveRelease } from './archive-model.ts';
 import { PUBLISH_FILE, bringUnchanged, publishList, type PagesMade } from './assemble.ts';
 import { BodyStore } from './body-store.ts';
-import { buildFingerprint, planBuild, type SiteManifest } from './build-plan.ts';
+import { buildFingerprint, contentExtras, planBuild, type SiteManifest } from './build-plan.ts';
 import { RefusedOutput, inspectOutput, refuseByPlace, writeMarker } from './output-folder.ts';
 import { INDEX_FOLDER, buildIndex, type IndexOutcome } from './search-index.ts';
 import { BuildBusy, WorkFolder } from './work-folder.ts';
@@ -208,6 +208,11 @@ export async function buildArchive(
     const modelFile = join(work.path, 'archive.jsonl');
     await writeArchiveFile(modelFile, read.releases);
     const changes = releaseChanges(read.releases, previous?.manifest);
+    const extras = await contentExtras(content);
+    if (previous && changes.added + changes.changed + changes.removed === 0 && previous.manifest.extras === extras) {
+      log(`Nothing changed since the last build: ${out} is as it was, ${plural(read.releases.length, 'release')}.`);
+      return 0;
+    }
     const keysIn = join(work.path, 'page-keys.previous.json');
     const keysOut = join(work.path, 'page-keys.json');
     if (previous) await writeFile(keysIn, JSON.stringify(previous.manifest.pages));
@@ -279,6 +284,7 @@ export async function buildArchive(
       pages: made.keys,
       assets,
       index: indexed.manifest,
+      extras,
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const written = list.added.length + list.changed.length;

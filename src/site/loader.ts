@@ -53,8 +53,9 @@ export function releaseLoader(contentDir: string): Loader {
       if (store.get(id)?.digest === stamp) continue;
       const filePath = relative(PROJECT_ROOT, file);
       const shown = imagesOf(media);
-      const stored = shown ? await parseData({ id, data: { ...data, images: shown }, filePath }) : data;
-      store.set({ id, data: { ...stored, body: key }, digest: stamp, filePath });
+      const entry = { ...data, body: key };
+      const stored = shown ? await parseData({ id, data: { ...entry, images: shown }, filePath }) : entry;
+      store.set({ id, data: stored, digest: stamp, filePath });
     }
     const ids = new Set(releases.map((release) => release.id));
     for (const id of store.keys()) if (!ids.has(id)) store.delete(id);

@@ -82,12 +82,10 @@ export function releaseParts(release: Release): BodyPart[] {
   });
 }
 
-/** The documents a release attaches: where each is published, and its file. */
-export function releaseAttachments(release: Release): { path: string; file: string }[] {
+/** The documents a release attaches: where each is published, and its path beside the release. */
+export function releaseAttachments(release: Release): { path: string; href: string }[] {
   return releaseMedia(release).flatMap((item) =>
-    item.kind === 'attachment'
-      ? [{ path: attachmentPath(release, item.href), file: mediaFile(release, item.href) }]
-      : [],
+    item.kind === 'attachment' ? [{ path: attachmentPath(release, item.href), href: item.href }] : [],
   );
 }
 

@@ -60,7 +60,7 @@ describe('on a phone', () => {
 
   it('starts a release’s text within the first screen, its source a short link, its numbers shown', async () => {
     const page = await open(PHONE, PERMALINK);
-    expect(await top(page, '[data-pagefind-body] p')).toBeLessThan(844);
+    expect(await top(page, 'main .remarks p')).toBeLessThan(844);
     const number = page.getByRole('link', { name: 'Paragraph 1: link, copy or cite' });
     await expect(number.isVisible()).resolves.toBe(true);
     await expect(number.evaluate((a) => getComputedStyle(a).opacity)).resolves.toBe('1');
@@ -72,7 +72,7 @@ describe('on a phone', () => {
     await page.goto(`${site}${new URL(sourced.permalink).pathname.replace(/^\/press/, '')}`);
     await expect(page.locator('.provenance a').textContent()).resolves.toBe('presidency.ucsb.edu');
     await expect(page.locator('.provenance a').getAttribute('href')).resolves.toBe(sourced.source);
-    expect(await top(page, '[data-pagefind-body] p')).toBeLessThan(844);
+    expect(await top(page, 'main .remarks p')).toBeLessThan(844);
     await page.close();
   });
 

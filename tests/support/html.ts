@@ -41,9 +41,9 @@ export function parseHtml(html: string): Node {
   return parse(html);
 }
 
-/** The paragraphs of a release page's remarks (the element Pagefind indexes), as text. */
+/** The paragraphs of a release page's remarks, as text. */
 export function releaseParagraphs(html: string): string[] {
-  const [body] = findAll(parseHtml(html), (e) => attribute(e, 'data-pagefind-body') !== undefined);
-  if (!body) throw new Error('the page has no data-pagefind-body element');
+  const [body] = findAll(parseHtml(html), (e) => attribute(e, 'class') === 'remarks');
+  if (!body) throw new Error('the page has no remarks (an element of class "remarks")');
   return findAll(body, (e) => e.tagName === 'p').map(textOf);
 }

@@ -7,7 +7,7 @@ export const PERMALINK = '/releases/2026/01/26/remarks-by-nato-secretary-general
 /** Pages of every kind, with a name for each. */
 export const PAGE_KINDS: [string, string][] = [
   ['home', '/'],
-  ['archive page', '/archive/2/'],
+  ['archive', '/archive/'],
   ['release', PERMALINK],
   ['release with an image and every component', MEDIA_RELEASE.permalink],
   ['release opened from search, words marked', `${PERMALINK}?highlight=coalition+of+the+willing`],

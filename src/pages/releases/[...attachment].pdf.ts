@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { attachmentResponse, releaseAttachments } from '../../site/media.ts';
+import { attachmentResponse, mediaFile, releaseAttachments } from '../../site/media.ts';
 import { changedPaths } from '../../site/page-keys.ts';
 import { getReleases, type Release } from '../../site/releases.ts';
 
@@ -7,14 +7,14 @@ import { getReleases, type Release } from '../../site/releases.ts';
 // The release's stamp, part of each page's key, covers the documents' contents.
 export async function getStaticPaths() {
   const paths = (await getReleases()).flatMap((release) =>
-    releaseAttachments(release).map(({ path, file }) => ({
+    releaseAttachments(release).map(({ path, href }) => ({
       params: { attachment: path.replace(/^releases\//, '').replace(/\.pdf$/, '') },
-      props: { file, release },
+      props: { release, href },
     })),
   );
   return changedPaths(paths, ({ params }) => `releases/${params.attachment}.pdf`);
 }
 
-export function GET({ props }: APIContext<{ file: string; release: Release }>) {
-  return attachmentResponse(props.file);
+export function GET({ props }: APIContext<{ release: Release; href: string }>) {
+  return attachmentResponse(mediaFile(props.release, props.href));
 }
