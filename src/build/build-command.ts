@@ -197,8 +197,12 @@ export async function buildArchive(
     stage('model');
     const cache = cacheDir(content);
     const bodies = new BodyStore(join(cache, 'bodies'));
+    const reading = performance.now();
     const read = await readArchive(join(content, 'releases'), bodies, displayPath);
     const names = await readNames(content);
+    log(
+      `Read ${plural(read.releases.length, 'release')} in ${((performance.now() - reading) / 1000).toFixed(1)} s; rendered ${plural(read.rendered, 'body', 'bodies')}, the rest unchanged.`,
+    );
     const problems = [...read.problems, ...names.problems];
     if (problems.length > 0) {
       error(formatProblems(problems, displayPath));

@@ -118,10 +118,17 @@ describe('linking, feeds and export, for a site under https://example.org/press/
 
   it('lists every release in the sitemap, and robots.txt points to it', async () => {
     const index = parseXml(await file('sitemap-index.xml'));
-    const maps = index['sitemapindex'].sitemap.map((s: { loc: string }) => s.loc);
-    expect(maps).toEqual([`${SITE}sitemap-0.xml`]);
-    const urls = parseXml(await file('sitemap-0.xml'))['urlset'].url.map((u: { loc: string }) => u.loc);
+    const maps: string[] = [index['sitemapindex'].sitemap].flat().map((s: { loc: string }) => s.loc);
+    // The pages that are not releases, then the releases a year a file.
+    expect(maps[0]).toBe(`${SITE}sitemap-0.xml`);
+    expect(maps.slice(1).every((map) => /sitemap-releases-\d{4}\.xml$/.test(map))).toBe(true);
+    const urls: string[] = [];
+    for (const map of maps) {
+      const entries = parseXml(await file(map.slice(SITE.length)))['urlset'].url;
+      urls.push(...[entries].flat().map((u: { loc: string }) => u.loc));
+    }
     for (const release of all()) expect(urls).toContain(`${SITE}${release.path}`);
+    expect(urls).toContain(`${SITE}archive/`);
     expect(await file('robots.txt')).toContain(`Sitemap: ${SITE}sitemap-index.xml`);
   });
 
@@ -141,15 +148,25 @@ describe('linking, feeds and export, for a site under https://example.org/press/
     expect(seed.distributor.notice).toBe((await seedParts()).notice);
   });
 
-  it('lists every release in one index JSON with its permalink and data file', async () => {
-    const index = JSON.parse(await file('releases.json'));
+  it('lists every release in the index JSON’s period files, each with its permalink and data file', async () => {
+    const index = JSON.parse(await file('releases.json')) as {
+      count: number;
+      periods: { period: string; count: number; url: string }[];
+      latest: { permalink: string }[];
+    };
     expect(index.count).toBe(4);
-    expect(index.releases.map((r: { permalink: string }) => r.permalink).sort()).toEqual(
-      all()
-        .map((r) => `${SITE}${r.path}`)
-        .sort(),
-    );
-    for (const release of index.releases) {
+    const listed: { permalink: string; json: string }[] = [];
+    for (const period of index.periods) {
+      const data = JSON.parse(await file(new URL(period.url).pathname.replace(/^\/press\//, '')));
+      expect(data.count).toBe(period.count);
+      listed.push(...data.releases);
+    }
+    const permalinks = all()
+      .map((r) => `${SITE}${r.path}`)
+      .sort();
+    expect(listed.map((r) => r.permalink).sort()).toEqual(permalinks);
+    expect(index.latest.map((r) => r.permalink).sort()).toEqual(permalinks);
+    for (const release of listed) {
       expect(existsSync(join(out, new URL(release.json).pathname.replace(/^\/press\//, '')))).toBe(true);
     }
   });

@@ -2,9 +2,10 @@
  * A release with every component and images, built under /press/ beside one without: what its
  * page, export, feed, sitemap and search index hold, and what a release without media keeps.
  */
-import { cp, readFile, readdir, rm } from 'node:fs/promises';
+import { indexedPages } from '../support/search-index.ts';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attribute, findAll, parseHtml, textOf } from '../support/html.ts';
 import { brokenLinks } from '../support/links.ts';
@@ -186,20 +187,14 @@ describe('a release with an image and every component', () => {
       [`${SITE}${BASE}${MEDIA_RELEASE.permalink}`, '2026-02-06T12:00:00Z'],
       [`${SITE}${BASE}${PLAIN}`, undefined],
     ]);
-    const urls = parseXml(await readFile(join(out, 'sitemap-0.xml'), 'utf8')).urlset.url;
+    const urls = [parseXml(await readFile(join(out, 'sitemap-releases-2026.xml'), 'utf8')).urlset.url].flat();
     const lastmod = (path: string) => urls.find((u: { loc: string }) => u.loc === `${SITE}${BASE}${path}`)?.lastmod;
     expect(lastmod(MEDIA_RELEASE.permalink)).toMatch(/^2026-02-06/);
     expect(lastmod(PLAIN)).toBeUndefined();
   });
 
   it('makes its alt texts, captions, quote and note searchable', async () => {
-    const bundle = join(out, 'pagefind');
-    const texts = await Promise.all(
-      (await readdir(join(bundle, 'fragment'))).map(async (name) => {
-        const fragment = gunzipSync(await readFile(join(bundle, 'fragment', name))).toString();
-        return JSON.parse(fragment.replace(/^pagefind_dcd/, '')) as { url: string; content: string };
-      }),
-    );
+    const texts = await indexedPages(out);
     const text = texts.find((t) => t.url.endsWith(MEDIA_RELEASE.permalink))!.content;
     for (const words of [
       'seated around the round table',

@@ -4,6 +4,7 @@
  * organisation cited as such, dates known only to the month or the year shown as they are known,
  * and a warning when no site address is set.
  */
+import { filterValues } from '../support/search-index.ts';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -104,9 +105,15 @@ describe('names, organisations and dates across the site', () => {
 
   it('shows and filters by the canonical names on a release page, in its feed and its export', async () => {
     const html = await readFile(join(out, 'releases/2016/03/01/honorific/index.html'), 'utf8');
-    expect(html).toMatch(/data-pagefind-filter="speaker"[^>]*>Abdullah Abdullah</);
-    expect(html).toMatch(/data-pagefind-filter="venue"[^>]*>James S. Brady Press Briefing Room</);
+    expect(html).toMatch(/href="\/speakers\/abdullah-abdullah\/">\s*Abdullah Abdullah\s*</);
+    expect(html).toMatch(
+      /href="\/venues\/james-s-brady-press-briefing-room\/">\s*James S. Brady Press Briefing Room\s*</,
+    );
     expect(html).not.toContain('Mr. Abdullah');
+    // Search filters by the canonical names only.
+    expect([...(await filterValues(out, 'speaker'))]).toContain('Abdullah Abdullah');
+    expect([...(await filterValues(out, 'speaker'))].filter((name) => name.includes('Mr.'))).toEqual([]);
+    expect([...(await filterValues(out, 'venue'))]).toEqual(['James S. Brady Press Briefing Room']);
     const exported = JSON.parse(await readFile(join(out, 'releases/2016/03/03/obama.json'), 'utf8')) as Record<
       string,
       string
@@ -137,14 +144,15 @@ describe('names, organisations and dates across the site', () => {
 
   it('shows a date known to the month or the year as it is known, everywhere', async () => {
     const month = await page('releases/2015/09/general-debate');
-    const [time] = findAll(month, (e) => e.tagName === 'time' && attribute(e, 'data-pagefind-sort') !== undefined);
-    expect(attribute(time!, 'datetime')).toBe('2015-09');
+    const [time] = findAll(month, (e) => e.tagName === 'time' && attribute(e, 'datetime') === '2015-09');
     expect(textOf(time!).trim()).toBe('September 2015');
-    expect(attribute(time!, 'data-pagefind-filter')).toBe('year[data-year], month[data-month]');
     const year = await page('releases/2015/undated-day');
-    const [yearTime] = findAll(year, (e) => e.tagName === 'time' && attribute(e, 'data-pagefind-sort') !== undefined);
+    const [yearTime] = findAll(year, (e) => e.tagName === 'time' && attribute(e, 'datetime') === '2015');
     expect(textOf(yearTime!).trim()).toBe('2015');
-    expect(attribute(yearTime!, 'data-pagefind-filter')).toBe('year[data-year]');
+    // Search filters by as much of the date as is known: no day for either, no month for the year.
+    const [months, days] = await Promise.all([filterValues(out, 'month'), filterValues(out, 'day')]);
+    expect(months.has('2015-09')).toBe(true);
+    expect([...days].filter((day) => day.startsWith('2015'))).toEqual([]);
     expect(JSON.parse(await readFile(join(out, 'releases/2015/09/general-debate.json'), 'utf8'))).toMatchObject({
       date: '2015-09',
       date_precision: 'month',

@@ -1,25 +1,26 @@
 /**
- * A rebuild reuses what the build before it made: an unchanged release is neither checked into
- * the collection nor rendered again, and a changed one is, so its page shows the new text. The
- * search index starts from the previous one's files and keeps only those it still uses.
+ * A rebuild reuses what the build before it made: an unchanged release is neither checked nor
+ * rendered again, a build with nothing changed leaves the site as it is, and a changed release has
+ * its page, its part of the search index and what lists it made again, showing the new text.
  */
 import { spawn } from 'node:child_process';
-import { cp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { cp, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { PartsFile } from '../../src/pagefind/parts.ts';
 import { ROOT, buildOrThrow, tempDir } from '../support/site.ts';
 
 const SEED = 'releases/2026/01/2026-01-26-remarks-by-nato-secretary-general-mark-rutte.mdx';
 const PAGE = 'releases/2026/01/26/remarks-by-nato-secretary-general-mark-rutte/index.html';
 
-/** The files of a site's search index named by their contents, as `folder/name`. */
-async function hashedFiles(site: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const folder of ['fragment', 'index', 'filter']) {
-    for (const name of await readdir(join(site, 'pagefind', folder))) files.push(`${folder}/${name}`);
-  }
-  return files.sort();
+/** The fragments (each a release's text) of the index's one part. */
+async function fragments(site: string): Promise<string[]> {
+  const { paths } = JSON.parse(await readFile(join(site, 'pagefind/archive-parts.json'), 'utf8')) as PartsFile;
+  const folder = join(site, 'pagefind', paths[0]!, 'fragment');
+  return Promise.all(
+    (await readdir(folder)).map(async (name) => gunzipSync(await readFile(join(folder, name))).toString()),
+  );
 }
 
 describe('a rebuild', () => {
@@ -30,27 +31,28 @@ describe('a rebuild', () => {
     await cp(join(ROOT, 'content'), content, { recursive: true });
 
     const first = await buildOrThrow({ contentDir: content, outDir: out });
-    expect(first).toMatch(/Loaded 1 releases in [\d.]+ s; rendered 1 bodies/);
-    expect(first).not.toMatch(/reused/);
-    const indexFiles = await hashedFiles(out);
+    expect(first).toMatch(/Read 1 release in [\d.]+ s; rendered 1 body/);
+    expect(first).toMatch(/^Built 1 release in full \(there is no previous site\)/m);
+    const page = await stat(join(out, PAGE));
     const second = await buildOrThrow({ contentDir: content, outDir: out });
-    expect(second).toMatch(/Loaded 1 releases in [\d.]+ s; rendered 0 bodies/);
-    expect(second).toMatch(
-      new RegExp(`search in [\\d.]+ s \\(${indexFiles.length} index files reused from the previous build\\)`),
-    );
-    expect(await hashedFiles(out)).toEqual(indexFiles);
+    expect(second).toMatch(/rendered 0 bodies/);
+    expect(second).toMatch(/^Nothing changed since the last build/m);
+    // The site was left as it was: the page is the same file.
+    expect((await stat(join(out, PAGE))).ino).toBe(page.ino);
 
     const file = join(content, SEED);
     await writeFile(file, `${await readFile(file, 'utf8')}\nA paragraph added after the first build.\n`);
-    expect(await buildOrThrow({ contentDir: content, outDir: out })).toMatch(/rendered 1 bodies/);
+    const third = await buildOrThrow({ contentDir: content, outDir: out });
+    expect(third).toMatch(/rendered 1 body/);
+    expect(third).toMatch(/^Published 0 new, 1 changed, 0 removed release: .*, 1 of 1 index part made/m);
     const html = await readFile(join(out, PAGE), 'utf8');
     expect(html).toContain('>A paragraph added after the first build.</p>');
-    // The release's old fragment is gone, and its one fragment holds the new text.
-    const fragments = (await hashedFiles(out)).filter((path) => path.startsWith('fragment/'));
-    expect(fragments).toHaveLength(1);
-    expect(indexFiles).not.toContain(fragments[0]);
-    const fragment = gunzipSync(await readFile(join(out, 'pagefind', fragments[0]!))).toString();
-    expect(fragment).toContain('A paragraph added after the first build.');
+    // The index's one fragment holds the new text.
+    const texts = await fragments(out);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('A paragraph added after the first build.');
+    const published = JSON.parse(await readFile(join(out, '.archive-publish.json'), 'utf8')) as { changed: string[] };
+    expect(published.changed).toContain(PAGE);
   });
 
   it('renders every body again when the renderer changes, so no page shows HTML of the old one', async () => {
@@ -79,11 +81,14 @@ describe('a rebuild', () => {
         child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
         child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(output))));
       });
-    expect(await build()).toMatch(/rendered 1 bodies/);
+    expect(await build()).toMatch(/rendered 1 body/);
     expect(await build()).toMatch(/rendered 0 bodies/);
     const plugin = join(project, 'src/model/paragraph-ids.ts');
     await writeFile(plugin, (await readFile(plugin, 'utf8')).replace('link, copy or cite', 'a link to it'));
-    expect(await build()).toMatch(/rendered 1 bodies/);
+    const changed = await build();
+    expect(changed).toMatch(/rendered 1 body/);
+    // The code changed: the whole site is built again, and says why.
+    expect(changed).toMatch(/^Full build: the code, the packages, the settings, site.yaml or names.yaml changed/m);
     const html = await readFile(join(work, 'dist', PAGE), 'utf8');
     expect(html).toContain('aria-label="Paragraph 1: a link to it"');
     expect(html).not.toContain('link, copy or cite');

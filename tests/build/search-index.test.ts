@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { PartsFile } from '../../src/pagefind/parts.ts';
+import { headFile, mergedEntries, readWordsFile, wordsFile, type WordsFile } from '../../src/pagefind/vocabulary.ts';
 import { buildOrThrow, buildSite, tempDir, writeReleases, type FixtureRelease } from '../support/site.ts';
 
 const releases: FixtureRelease[] = [
@@ -50,15 +51,22 @@ async function textsIn(bundle: string): Promise<string[]> {
 }
 
 describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words', () => {
-  it('is made by plain `astro build` too, one part per release when each passes the limit', async () => {
+  it('is made by plain `astro build` too, a part per month when each passes the limit, newest first', async () => {
     const content = await tempDir('parts-content');
     await writeReleases(content, releases);
     const out = join(await tempDir('parts-out'), 'dist');
     await buildOrThrow({ contentDir: content, outDir: out, via: 'astro', env: { ARCHIVE_SEARCH_PART_WORDS: '1' } });
     const file = JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8')) as PartsFile;
-    expect(file.parts).toBe(3);
-    expect(file.sizes.map((size) => size.pages)).toEqual([1, 1, 1]);
-    expect(file).toEqual({ parts: 3, sizes: expect.any(Array) });
+    expect(file).toEqual({
+      parts: 3,
+      sizes: [
+        expect.objectContaining({ pages: 1 }),
+        expect.objectContaining({ pages: 1 }),
+        expect.objectContaining({ pages: 1 }),
+      ],
+      paths: ['parts/en-2020-01/', 'parts/en-1950-06/', 'parts/en-1901-03/'],
+      head: true,
+    });
     // The filters' totals are in the search page, whose script reads them beside its boxes.
     const searchPage = await readFile(join(out, 'search/index.html'), 'utf8');
     const totals = [...searchPage.matchAll(/name="(\w+)" value="([^"]+)">[^<]*<span class="count"> \((\d+)\)/g)].map(
@@ -67,16 +75,23 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     expect(totals).toEqual(
       expect.arrayContaining(['year 2020 1', 'year 1950 1', 'year 1901 1', 'speaker A. Speaker 3']),
     );
-    // The vocabulary: a word of every part has its count, one of some parts the parts too (bit k for part k).
-    const words = async (first: string) =>
-      JSON.parse(await readFile(join(out, `pagefind/words/${first}.json`), 'utf8')) as Record<string, unknown>;
-    await expect(words('t')).resolves.toMatchObject({ the: 3, three: 3 });
-    await expect(words('n')).resolves.toMatchObject({ newest: [1, '1'] });
-    await expect(words('m')).resolves.toMatchObject({ middle: [1, '2'] });
-    await expect(words('o')).resolves.toMatchObject({ oldest: [1, '4'], of: 3 });
-    const bundles = ['pagefind', 'pagefind/part-2', 'pagefind/part-3'].map((path) => join(out, path));
+    // The vocabulary as the search page reads it: the newest part's (the head's) words apart, merged
+    // back as part 0; a word of every part has its count alone, one of some parts the parts (bit k).
+    const words = async (word: string) => {
+      const read = (path: string) =>
+        readFile(join(out, 'pagefind', path), 'utf8').then(
+          (text) => JSON.parse(text) as WordsFile,
+          () => ({}),
+        );
+      const entries = mergedEntries(readWordsFile(await read(wordsFile(word))), await read(headFile(word)), 3);
+      return entries.find((entry) => entry.word === word);
+    };
+    await expect(words('the')).resolves.toEqual({ word: 'the', count: 3, parts: undefined });
+    await expect(words('newest')).resolves.toEqual({ word: 'newest', count: 1, parts: 1n });
+    await expect(words('middle')).resolves.toEqual({ word: 'middle', count: 1, parts: 2n });
+    await expect(words('oldest')).resolves.toEqual({ word: 'oldest', count: 1, parts: 4n });
     // Newest first: the first part, which a date order shows first, holds the newest release.
-    const texts = await Promise.all(bundles.map(textsIn));
+    const texts = await Promise.all(file.paths.map((path) => textsIn(join(out, 'pagefind', path))));
     expect(texts.map((part) => part.length)).toEqual([1, 1, 1]);
     expect(texts.map(([text]) => /The (\w+) words/.exec(text ?? '')?.[1])).toEqual(['newest', 'middle', 'oldest']);
   });
@@ -89,11 +104,14 @@ describe('the search index in parts of at most ARCHIVE_SEARCH_PART_WORDS words',
     expect(JSON.parse(await readFile(join(out, 'pagefind/archive-parts.json'), 'utf8'))).toEqual({
       parts: 1,
       sizes: [{ pages: 0, words: 0 }],
+      paths: ['parts/empty/'],
+      head: false,
     });
-    expect(JSON.parse(await readFile(join(out, 'pagefind/pagefind-entry.json'), 'utf8'))).toMatchObject({
+    expect(JSON.parse(await readFile(join(out, 'pagefind/parts/empty/pagefind-entry.json'), 'utf8'))).toMatchObject({
       languages: {},
     });
-    await expect(readFile(join(out, 'pagefind/pagefind.js'), 'utf8')).resolves.toContain('createInstance');
+    // The search page speaks to Pagefind's worker, which the index's folder keeps.
+    await expect(readFile(join(out, 'pagefind/pagefind-worker.js'), 'utf8')).resolves.toContain('postMessage');
   });
 
   it('refuses a part size that is not a whole number of words before building anything', async () => {

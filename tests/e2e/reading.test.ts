@@ -65,10 +65,15 @@ describe('on a phone', () => {
     await expect(number.isVisible()).resolves.toBe(true);
     await expect(number.evaluate((a) => getComputedStyle(a).opacity)).resolves.toBe('1');
     // A release with a source shows its host, not the whole address.
-    const list = (await (await fetch(`${site}/releases.json`)).json()) as {
-      releases: { source?: string; permalink: string }[];
-    };
-    const sourced = list.releases.find((release) => release.source?.startsWith('http://www.presidency.ucsb.edu/'))!;
+    const index = (await (await fetch(`${site}/releases.json`)).json()) as { periods: { url: string }[] };
+    const list: { source?: string; permalink: string }[] = [];
+    for (const { url } of index.periods) {
+      const period = (await (await fetch(`${site}${new URL(url).pathname.replace(/^\/press/, '')}`)).json()) as {
+        releases: typeof list;
+      };
+      list.push(...period.releases);
+    }
+    const sourced = list.find((release) => release.source?.startsWith('http://www.presidency.ucsb.edu/'))!;
     await page.goto(`${site}${new URL(sourced.permalink).pathname.replace(/^\/press/, '')}`);
     await expect(page.locator('.provenance a').textContent()).resolves.toBe('presidency.ucsb.edu');
     await expect(page.locator('.provenance a').getAttribute('href')).resolves.toBe(sourced.source);

@@ -175,7 +175,7 @@ describe('typing key by key', () => {
     });
     const fragments: string[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('/pagefind/fragment/')) fragments.push(request.url());
+      if (request.url().includes('/fragment/')) fragments.push(request.url());
     });
     const query = 'people of the united states';
     // Keys 40 ms apart, as a quick typist types them, sent by the page's own clock.
