@@ -33,7 +33,7 @@ describe('the page Pagefind reads for a release', () => {
     );
     // What Pagefind indexes: the text, and the metadata it searches too.
     expect(pageTexts(html)).toEqual([
-      ' Text. ',
+      '  Text.  ',
       'Remarks on <air> & defence',
       'Mark Rutte',
       '2026-02-04',
