@@ -23,6 +23,14 @@ export function displayPath(path: string): string {
  */
 export const MODEL_FILE_VARIABLE = 'ARCHIVE_MODEL_FILE';
 
+/**
+ * The environment variables that hand the previous build's page keys to Astro's process
+ * (`{ "<file>": "<key>" }`), and name the file its pages' keys are written to
+ * (`src/site/page-keys.ts`).
+ */
+export const PAGE_KEYS_VARIABLE = 'ARCHIVE_PAGE_KEYS';
+export const PAGE_KEYS_OUT_VARIABLE = 'ARCHIVE_PAGE_KEYS_OUT';
+
 /** The folder of releases to build from: `ARCHIVE_CONTENT_DIR`, or `content/` in the project. */
 export function contentDir(cwd = process.cwd()): string {
   return resolve(cwd, process.env.ARCHIVE_CONTENT_DIR || 'content');

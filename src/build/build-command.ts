@@ -20,6 +20,8 @@ import { join } from 'node:path';
 import {
   LOCAL_SITE,
   MODEL_FILE_VARIABLE,
+  PAGE_KEYS_OUT_VARIABLE,
+  PAGE_KEYS_VARIABLE,
   PROJECT_ROOT,
   cacheDir,
   displayPath,
@@ -28,7 +30,6 @@ import {
 } from '../env.ts';
 import { formatProblems } from '../model/check-content.ts';
 import { Names, readNames } from '../model/names.ts';
-import { PAGE_KEYS_OUT_VARIABLE, PAGE_KEYS_VARIABLE } from '../site/page-keys.ts';
 import { readArchive, writeArchiveFile, type ArchiveRelease } from './archive-model.ts';
 import { PUBLISH_FILE, bringUnchanged, publishList, type PagesMade } from './assemble.ts';
 import { BodyStore } from './body-store.ts';

@@ -19,7 +19,7 @@ import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs
 import { dirname, join, relative, sep } from 'node:path';
 import { bundleLanguages } from '../pagefind/bundle.ts';
 import { runPagefind, writeEmptyBundle } from '../pagefind/cli.ts';
-import { indexInput } from '../pagefind/index-input.ts';
+import { indexInput } from './index-input.ts';
 import { indexableHtml } from '../pagefind/index-text.ts';
 import { pageTexts } from '../pagefind/page-index.ts';
 import { PARTS_FILE, type PartsFile } from '../pagefind/parts.ts';

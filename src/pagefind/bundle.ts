@@ -1,39 +1,10 @@
 /**
- * Reusing the previous build's search index files. Pagefind names each index, filter and
- * fragment file by a hash of what it holds, and does not write a file that already exists, so a
- * rebuild that starts from the previous bundle's files writes only those that changed: the
- * fragments of changed releases, and the index chunks whenever a release is added or removed
- * (page numbers shift). The files are hard links: the previous site stays as it was, and
- * since a name stands for its contents, a file is never written with anything else. Afterwards,
- * the files brought over that the new index does not name are removed again.
+ * Reading a written Pagefind bundle: how many pages of each language it holds
+ * (`pagefind-entry.json`), and the text strings of its CBOR files (metadata, filters, fragments),
+ * which tests read to see what the index holds.
  */
-import { copyFile, link, mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-
-/** The folders of a bundle whose files are named by their contents. */
-const HASHED = ['fragment', 'index', 'filter'];
-
-/**
- * Brings the hashed files of the bundle at `previous` (if there is one) into `next`, and gives
- * their paths relative to the bundle.
- */
-export async function reuseBundle(previous: string, next: string): Promise<string[]> {
-  const brought: string[] = [];
-  for (const folder of HASHED) {
-    const names = await readdir(join(previous, folder)).catch(() => []);
-    if (names.length === 0) continue;
-    await mkdir(join(next, folder), { recursive: true });
-    for (const name of names) {
-      const path = join(folder, name);
-      // A hard link costs nothing; where there can be none (another disk), a copy does.
-      await link(join(previous, path), join(next, path)).catch(() => copyFile(join(previous, path), join(next, path)));
-      brought.push(path);
-    }
-  }
-  return brought;
-}
-
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 /**
  * The text strings in CBOR data (RFC 8949), which is how Pagefind writes its metadata. Only what
  * that metadata uses is read: numbers, strings, arrays, maps and simple values.
@@ -80,38 +51,4 @@ export async function bundleLanguages(bundle: string): Promise<{ hash: string; p
     languages: Record<string, { hash: string; page_count: number }>;
   };
   return Object.values(entry.languages);
-}
-
-/**
- * The names (without extension) of the hashed files a written bundle's metadata refers to. It
- * names a fragment for every page; fewer names mean the metadata was not read as it should be.
- */
-async function namedFiles(bundle: string): Promise<Set<string>> {
-  const names = new Set<string>();
-  let pages = 0;
-  for (const { hash, page_count } of await bundleLanguages(bundle)) {
-    const file = `pagefind.${hash}.pf_meta`;
-    const meta = gunzipSync(await readFile(join(bundle, file)));
-    const signature = 'pagefind_dcd';
-    if (meta.subarray(0, signature.length).toString() !== signature) {
-      throw new Error(`${join(bundle, file)} is not Pagefind metadata as this build knows it`);
-    }
-    for (const text of cborStrings(meta.subarray(signature.length))) names.add(text);
-    pages += page_count;
-  }
-  if (names.size < pages) {
-    throw new Error(
-      `${bundle}: its metadata names ${names.size} files for ${pages} pages; expected one per page at least`,
-    );
-  }
-  return names;
-}
-
-/** Removes the files `reuseBundle` brought into `bundle` that its new metadata does not name. */
-export async function pruneBundle(bundle: string, brought: readonly string[]): Promise<number> {
-  if (brought.length === 0) return 0;
-  const named = await namedFiles(bundle);
-  const stale = brought.filter((path) => !named.has(basename(path, extname(path))));
-  await Promise.all(stale.map((path) => rm(join(bundle, path), { force: true })));
-  return stale.length;
 }

@@ -13,12 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-
-/** The environment variable naming the file of the previous build's keys (`{ "<file>": "<key>" }`). */
-export const PAGE_KEYS_VARIABLE = 'ARCHIVE_PAGE_KEYS';
-
-/** The environment variable naming the file this build's keys are written to. */
-export const PAGE_KEYS_OUT_VARIABLE = 'ARCHIVE_PAGE_KEYS_OUT';
+import { PAGE_KEYS_VARIABLE } from '../env.ts';
 
 /** Every page's file (in the site, `/`-separated) and key, made or not, for this build's manifest. */
 const REGISTRY = Symbol.for('press-archive.page-keys');

@@ -6,7 +6,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { PAGE_KEYS_OUT_VARIABLE, pageRegistry } from '../page-keys.ts';
+import { PAGE_KEYS_OUT_VARIABLE } from '../../env.ts';
+import { pageRegistry } from '../page-keys.ts';
 
 /** The integration that hands the pages' keys to the build command. */
 export default function pageKeysIntegration(): AstroIntegration {

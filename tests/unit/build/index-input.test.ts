@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexInput } from '../../../src/pagefind/index-input.ts';
+import { indexInput } from '../../../src/build/index-input.ts';
 import { pageTexts } from '../../../src/pagefind/page-index.ts';
 import type { ReleaseData } from '../../../src/model/schema.ts';
 

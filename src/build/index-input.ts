@@ -4,10 +4,11 @@
  * lang>`, by which Pagefind keeps one index per language), its metadata (`data-pagefind-meta`),
  * filters and sort key, and its text (`data-pagefind-body`): the notes, then the body with each
  * figure's alt text, caption and credit, each attachment's and video's title where the page shows
- * them. `index-text.ts` then parts its dashes and marks its paragraphs, as for any copy.
+ * them, in Pagefind's own attributes. `src/pagefind/index-text.ts` then parts its dashes and marks
+ * its paragraphs.
  *
  * Made from the model, the index needs nothing of Astro's output: it is built beside the pages
- * (`src/build/search-index.ts`), and a part of it whose releases did not change is kept whole.
+ * (`search-index.ts`), and a part of it whose releases did not change is kept whole.
  */
 import { monthOf, precisionOf, yearOf } from '../model/dates.ts';
 import { splitAtMedia, type MediaItem } from '../model/media.ts';
