@@ -14,7 +14,7 @@
  * A failed or stopped build leaves the previous site exactly as it was: nothing is written to it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -210,7 +210,8 @@ export async function buildArchive(
       error(failed());
       return 1;
     }
-    const modelFile = join(work.path, 'archive.jsonl');
+    await mkdir(work.temp, { recursive: true });
+    const modelFile = join(work.temp, 'archive.jsonl');
     await writeArchiveFile(modelFile, read.releases);
     const changes = releaseChanges(read.releases, previous?.manifest);
     const extras = await contentExtras(content);
@@ -218,8 +219,8 @@ export async function buildArchive(
       log(`Nothing changed since the last build: ${out} is as it was, ${plural(read.releases.length, 'release')}.`);
       return 0;
     }
-    const keysIn = join(work.path, 'page-keys.previous.json');
-    const keysOut = join(work.path, 'page-keys.json');
+    const keysIn = join(work.temp, 'page-keys.previous.json');
+    const keysOut = join(work.temp, 'page-keys.json');
     if (previous) await writeFile(keysIn, JSON.stringify(previous.manifest.pages));
 
     // 3. pages and index at once: Astro in its own process, the index here.
@@ -240,7 +241,7 @@ export async function buildArchive(
     // its final rename of them fails. It empties its output folder first, so the index is made
     // beside it and moved in afterwards.
     const pages = run([heap, astro, 'build', '--root', PROJECT_ROOT, ...request.astroArgs], env, work.path);
-    const indexSite = join(work.path, 'index-site');
+    const indexSite = join(work.temp, 'index-site');
     const index = buildIndex({
       releases: read.releases,
       names: new Names(names.data),
@@ -248,7 +249,7 @@ export async function buildArchive(
       site: indexSite,
       previous: previous && { site: out, manifest: previous.manifest.index },
       cache: join(cache, 'index'),
-      temp: work.index,
+      temp: join(work.temp, 'index'),
       partWords: searchPartWords(),
       log,
       started: (child) => track(child),

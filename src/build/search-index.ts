@@ -138,6 +138,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
   const inputs = join(temp, 'inputs');
   await mkdir(folder, { recursive: true });
   await mkdir(cache, { recursive: true });
+  await mkdir(temp, { recursive: true });
 
   // Every release's input, made now for the releases whose words are not known from the last build.
   const inputOf = (release: ArchiveRelease): string => {
@@ -275,7 +276,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
   const files = (await filesBelow(folder)).map((file) => `${INDEX_FOLDER}/${file}`).sort();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(
-    `Indexed ${releases.length} releases for search in ${parts.length} ${parts.length === 1 ? 'part' : 'parts'} (${remade} made, ${parts.length - remade} kept) in ${seconds} s.`,
+    `Indexed ${releases.length.toLocaleString('en')} ${releases.length === 1 ? 'release' : 'releases'} for search in ${parts.length} ${parts.length === 1 ? 'part' : 'parts'} (${remade} made, ${parts.length - remade} kept) in ${seconds} s.`,
   );
   return {
     manifest: {

@@ -5,8 +5,9 @@
  *     lock.json      which build owns the folder: its process and the processes it started
  *     node_modules   a link to the project's: Astro renders pages from chunks it writes inside its
  *                    output folder, and those import packages by name
- *     site/          the new site, as Astro and the search indexer make it
- *     index/         the copies of pages the indexer hands to Pagefind
+ *     site/          the new site, as Astro and the build make it
+ *     temp/          what the stages hand each other: the model, the pages' keys, the search index
+ *                    being made and the pages Pagefind reads
  *     previous/      the old site, for the instant between moving it aside and moving the new one in
  *
  * Only one build of an output folder runs at a time: the folder is made with `mkdir`, which fails
@@ -29,7 +30,7 @@ interface Lock {
 }
 
 /** The names a working folder may hold; a folder with others is not a build's. */
-const OWN_ENTRIES = new Set(['lock.json', 'lock.json.tmp', 'node_modules', 'site', 'index', 'previous']);
+const OWN_ENTRIES = new Set(['lock.json', 'lock.json.tmp', 'node_modules', 'site', 'temp', 'index', 'previous']);
 
 /** Another build of the same output folder is running. */
 export class BuildBusy extends Error {
@@ -91,9 +92,9 @@ export class WorkFolder {
     return join(this.path, 'site');
   }
 
-  /** Where the search indexer puts its copies of pages. */
-  get index(): string {
-    return join(this.path, 'index');
+  /** Where the stages put what they hand each other, and their temporary files. */
+  get temp(): string {
+    return join(this.path, 'temp');
   }
 
   get #previous(): string {

@@ -76,7 +76,7 @@ describe('building from another folder (ARCHIVE_CONTENT_DIR) in Los Angeles time
     const document = parseHtml(await readFile(join(out, 'archive/index.html'), 'utf8'));
     const titles = findAll(
       document,
-      (e) => e.tagName === 'h2' && attribute(e, 'class')?.includes('title') === true,
+      (e) => e.tagName === 'h3' && attribute(e, 'class')?.includes('title') === true,
     ).map(textOf);
     expect(titles).toEqual(['Remarks at Midnight', 'Statement on the Budget', 'First Inaugural Address']);
     const dates = findAll(document, (e) => e.tagName === 'time').map(textOf);

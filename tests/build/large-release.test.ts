@@ -37,7 +37,7 @@ describe('a release of 50 MB of text', () => {
 
     const out = join(work, 'dist');
     const output = await buildOrThrow({ contentDir: content, outDir: out });
-    expect(output).toMatch(/Indexed 1 release pages for search/);
+    expect(output).toMatch(/Indexed 1 release for search/);
     const shown = releaseParagraphs(await readFile(join(out, PAGE), 'utf8'));
     expect(shown.length).toBe(paragraphs.length);
     expect(shown.at(-1)).toBe(paragraphs.at(-1));

@@ -89,10 +89,7 @@ describe('a release with an image and every component', () => {
   });
 
   it('shows its note at the top of the text, the quote and the video where they stand, and numbers only its paragraphs', async () => {
-    const [remarks] = findAll(
-      await page(MEDIA_RELEASE.permalink),
-      (e) => attribute(e, 'data-pagefind-body') !== undefined,
-    );
+    const [remarks] = findAll(await page(MEDIA_RELEASE.permalink), (e) => attribute(e, 'class') === 'remarks');
     const blocks = remarks!.childNodes
       .filter((node) => 'tagName' in node)
       .map((node) => {
