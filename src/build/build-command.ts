@@ -33,7 +33,7 @@ import { Names, readNames } from '../model/names.ts';
 import { readArchive, writeArchiveFile, type ArchiveRelease } from './archive-model.ts';
 import { PUBLISH_FILE, bringUnchanged, publishList, type PagesMade } from './assemble.ts';
 import { BodyStore } from './body-store.ts';
-import { buildFingerprint, contentExtras, planBuild, type SiteManifest } from './build-plan.ts';
+import { buildFingerprint, planBuild, type SiteManifest } from './build-plan.ts';
 import { RefusedOutput, inspectOutput, refuseByPlace, writeMarker } from './output-folder.ts';
 import { INDEX_FOLDER, buildIndex, type IndexOutcome } from './search-index.ts';
 import { BuildBusy, WorkFolder } from './work-folder.ts';
@@ -214,11 +214,6 @@ export async function buildArchive(
     const modelFile = join(work.temp, 'archive.jsonl');
     await writeArchiveFile(modelFile, read.releases);
     const changes = releaseChanges(read.releases, previous?.manifest);
-    const extras = await contentExtras(content);
-    if (previous && changes.added + changes.changed + changes.removed === 0 && previous.manifest.extras === extras) {
-      log(`Nothing changed since the last build: ${out} is as it was, ${plural(read.releases.length, 'release')}.`);
-      return 0;
-    }
     const keysIn = join(work.temp, 'page-keys.previous.json');
     const keysOut = join(work.temp, 'page-keys.json');
     if (previous) await writeFile(keysIn, JSON.stringify(previous.manifest.pages));
@@ -290,7 +285,6 @@ export async function buildArchive(
       pages: made.keys,
       assets,
       index: indexed.manifest,
-      extras,
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const written = list.added.length + list.changed.length;

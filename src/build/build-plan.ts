@@ -26,25 +26,6 @@ export interface SiteManifest extends SiteMarker {
   assets: Record<string, string[]>;
   /** Its search index. */
   index: IndexManifest;
-  /** A hash of what the content folder holds besides releases and what the fingerprint covers (`contentExtras`). */
-  extras: string;
-}
-
-/**
- * A hash of the content folder's files that shape a few pages each and are not releases:
- * `redirects.json` (its redirect pages) and `about.mdx` (the About page). Such pages are made on
- * every build; the hash only tells whether a build with no release changed has anything to do.
- */
-export async function contentExtras(content: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of ['redirects.json', 'about.mdx']) {
-    const bytes = await readFile(join(content, file)).catch(() => undefined);
-    hash
-      .update(`${file}\0`)
-      .update(bytes ?? 'none')
-      .update('\0');
-  }
-  return hash.digest('hex');
 }
 
 /** The settings that shape a site, besides the content folder: their values go into the fingerprint. */
@@ -117,7 +98,6 @@ function isManifest(marker: SiteMarker): marker is SiteManifest {
     typeof manifest.fingerprint === 'string' &&
     typeof manifest.pages === 'object' &&
     typeof manifest.assets === 'object' &&
-    typeof manifest.extras === 'string' &&
     Array.isArray(manifest.index?.parts) &&
     Array.isArray(manifest.index?.files)
   );
