@@ -39,7 +39,8 @@ function elementAt(html: string, start: number): string {
 
 /**
  * The texts Pagefind indexes for a page (the copy `index-text.ts` makes): the text of its
- * `data-pagefind-body` element, and its metadata (`data-pagefind-meta`), which Pagefind searches
+ * `data-pagefind-body` element and the attributes inside it Pagefind indexes
+ * (`data-pagefind-index-attrs`), and its metadata (`data-pagefind-meta`), which Pagefind searches
  * too.
  */
 export function pageTexts(page: string): string[] {
@@ -47,6 +48,14 @@ export function pageTexts(page: string): string[] {
   if (body === -1) return [];
   const element = elementAt(page, page.lastIndexOf('<', body));
   const texts = [htmlText(element.replace(/<span data-pagefind-ignore>[^<]*<\/span>/g, ' '))];
+  // Attributes Pagefind indexes as text (`data-pagefind-index-attrs`): a figure's alt text.
+  for (const [tag] of element.matchAll(/<[a-z][^>]*\sdata-pagefind-index-attrs="[^"]*"[^>]*>/gi)) {
+    const names = /data-pagefind-index-attrs="([^"]*)"/.exec(tag)![1]!.split(',');
+    for (const name of names.map((n) => n.trim()).filter(Boolean)) {
+      const value = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+      if (value) texts.push(decoded(value));
+    }
+  }
   for (const { value } of attributeValues(page, 'data-pagefind-meta')) texts.push(value);
   return texts;
 }

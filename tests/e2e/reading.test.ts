@@ -140,7 +140,7 @@ describe('on a desktop', () => {
 describe('following a speaker', () => {
   it('lists a speaker’s releases under year headings, newest first, with the years to jump to', async () => {
     const page = await open(DESKTOP, '/speakers/george-washington/');
-    const headings = await page.locator('section.year h2').allTextContents();
+    const headings = await page.locator('section.group h2').allTextContents();
     expect(headings.length).toBeGreaterThan(1);
     expect([...headings].sort().reverse()).toEqual(headings);
     const years = await page.getByRole('navigation', { name: 'Years' }).getByRole('link').allTextContents();

@@ -72,6 +72,8 @@ describe('the page Pagefind reads for a release', () => {
       },
       'en',
     );
+    // The vocabulary counts the alt text too, as Pagefind indexes it.
+    expect(pageTexts(html)).toContain('Ministers & staff');
     const body = html.slice(html.indexOf('data-pagefind-body'));
     expect(body).toContain(
       '<div><aside><p>Corrected.</p></aside></div><p id="p-1">Before.</p><figure><img alt="Ministers &amp; staff" data-pagefind-index-attrs="alt"><figcaption>At the table. NATO</figcaption></figure><p id="p-2">Between.</p><div>The release as distributed</div><div>The press conference</div>',
