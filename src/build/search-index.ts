@@ -140,6 +140,14 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
   await mkdir(cache, { recursive: true });
   await mkdir(temp, { recursive: true });
 
+  // Folders made so far: a release's input goes in a folder of its own, as Pagefind takes its address from it.
+  const made = new Set<string>();
+  const folderFor = async (file: string) => {
+    const dir = dirname(file);
+    if (made.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  };
   // Every release's input, made now for the releases whose words are not known from the last build.
   const inputOf = (release: ArchiveRelease): string => {
     const body = bodies.read(release.key);
@@ -163,7 +171,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
     else {
       const copy = inputOf(release);
       words = indexedWords(copy);
-      await mkdir(dirname(inputFile(release.id)), { recursive: true });
+      await folderFor(inputFile(release.id));
       await writeFile(inputFile(release.id), copy);
     }
     members.push({ id: release.id, date: release.data.date, words, stamp: release.stamp, release });
@@ -200,7 +208,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
       const copy = await readFile(inputFile(id), 'utf8').catch(() => inputOf(release));
       vocabulary.addPage(pageTexts(copy));
       const file = join(source, releasePath(release.data), 'index.html');
-      await mkdir(dirname(file), { recursive: true });
+      await folderFor(file);
       await writeFile(file, copy);
     }
     await runPagefind(source, bundle, onStart);

@@ -168,19 +168,23 @@ export class PartVocabulary {
  */
 export function commonWords(parts: readonly PartWords[]): Record<string, number> {
   const pages = parts.reduce((sum, part) => sum + part.pages, 0);
-  const totals = new Map<string, [number, number]>();
+  // A word more than half the releases hold is held by more than half of some part's: only such
+  // words are added up, part by part, rather than every word of the archive.
+  const candidates = new Set<string>();
   for (const part of parts) {
-    for (const [word, [count, uses]] of Object.entries(part.words)) {
-      const total = totals.get(word);
-      if (total) {
-        total[0] += count;
-        total[1] += uses;
-      } else totals.set(word, [count, uses]);
-    }
+    for (const [word, [count]] of Object.entries(part.words)) if (count > part.pages / 2) candidates.add(word);
   }
   const common: Record<string, number> = {};
-  for (const word of [...totals.keys()].sort()) {
-    const [count, uses] = totals.get(word)!;
+  for (const word of [...candidates].sort()) {
+    let count = 0;
+    let uses = 0;
+    for (const part of parts) {
+      const entry = part.words[word];
+      if (entry) {
+        count += entry[0];
+        uses += entry[1];
+      }
+    }
     if (count > pages / 2) common[word] = uses;
   }
   return common;
