@@ -1,7 +1,7 @@
 /**
  * A build over the previous site remakes only what a change needs, and what it leaves is the same,
  * file for file, as a full build of the same content. A seeded sequence of changes of every kind is
- * applied to an archive of 600 real releases, with an incremental build after each; every tenth step
+ * applied to an archive of 500 real releases, with an incremental build after each; every tenth step
  * and at the end, every file's checksum is compared with a full build of a copy of the content made
  * in another folder, with caches of its own. `ARCHIVE_TEST_SEED` replays another sequence.
  */
@@ -251,7 +251,7 @@ describe('a build over the previous site', () => {
     await writeMediaRelease(content);
     pinned.add(MEDIA_RELEASE.file);
     const sample = join(work, 'sample.jsonl');
-    await writeCorpusSample(sample, 600);
+    await writeCorpusSample(sample, 500);
     const imported = await runImportCommand(['--content', content, sample]);
     if (imported.code !== 0) throw new Error(`import failed:\n${imported.stdout}${imported.stderr}`);
     await buildOrThrow({ contentDir: content, outDir: out, env });
