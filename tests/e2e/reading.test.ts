@@ -203,7 +203,8 @@ describe('a feed opened in a browser', () => {
 });
 
 describe('screenshots for review', () => {
-  it('saves every kind of page, phone and desktop, light and dark', async () => {
+  // Ninety-odd full pages: a busy machine takes more than a minute.
+  it('saves every kind of page, phone and desktop, light and dark', { timeout: 240_000 }, async () => {
     const folder = join(ROOT, 'test-artifacts/screenshots');
     await mkdir(folder, { recursive: true });
     let saved = 0;
