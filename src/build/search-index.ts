@@ -178,7 +178,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
   }
 
   // The parts, newest first, each keyed by its releases and their stamps.
-  const planned = planParts(members, 'en', { target: partWords / 4, max: partWords }).reverse();
+  const planned = planParts(members, 'en', { target: partWords / 2, max: partWords }).reverse();
   const keyOf = (part: PlannedPart<Member>) =>
     hashOf(part.path, ...part.members.map(({ id, stamp }) => `${id} ${stamp}`));
   const before = new Map(previous?.manifest.parts.map((part) => [part.path, part.key]));

@@ -17,86 +17,134 @@ beforeAll(async () => {
   releases = await readReleases(content);
 });
 
-/** A listing's pages in order, following each page's rel=next link from the first. */
-async function walkListing(first: string) {
-  const pages: { path: string; releases: string[] }[] = [];
-  for (let path: string | undefined = first; path;) {
-    const document = parseHtml(await readFile(join(out, path, 'index.html'), 'utf8'));
-    const list = findAll(document, (e) => e.tagName === 'ol' && (attribute(e, 'class') ?? '').includes('release-list'));
-    const links = list.flatMap((ol) => findAll(ol, (e) => e.tagName === 'a').map((a) => attribute(a, 'href')!));
-    pages.push({ path, releases: links });
-    const next = findAll(document, (e) => e.tagName === 'a' && attribute(e, 'rel') === 'next');
-    path = next[0] ? attribute(next[0], 'href')!.replace(/^\//, '') : undefined;
-  }
-  return pages;
+/** The release links a listing page lists, and the links of its navigation by period. */
+async function listingPage(path: string) {
+  const document = parseHtml(await readFile(join(out, path, 'index.html'), 'utf8'));
+  const list = findAll(document, (e) => e.tagName === 'ol' && (attribute(e, 'class') ?? '').includes('release-list'));
+  const releases = list.flatMap((ol) =>
+    findAll(ol, (e) => e.tagName === 'a' && (attribute(e, 'href') ?? '').startsWith('/releases/')).map((a) =>
+      attribute(a, 'href')!,
+    ),
+  );
+  const rel = (name: string) =>
+    findAll(document, (e) => e.tagName === 'a' && attribute(e, 'rel') === name).map((a) => attribute(a, 'href')!);
+  const periods = findAll(document, (e) => e.tagName === 'nav' && (attribute(e, 'class') ?? '') === 'periods').flatMap(
+    (nav) => findAll(nav, (e) => e.tagName === 'a').map((a) => attribute(a, 'href')!),
+  );
+  return { releases, prev: rel('prev'), next: rel('next'), periods };
 }
 
-/** Where each release of a set of listings appears: permalink → listing pages it is on. */
-async function placements(firsts: string[]) {
+/** Where each release appears among the pages a listing's first page leads to (its years, their months). */
+async function placements(first: string) {
   const seen = new Map<string, string[]>();
-  let pageCount = 0;
-  for (const first of firsts) {
-    for (const page of await walkListing(first)) {
-      pageCount++;
-      for (const link of page.releases) seen.set(link, [...(seen.get(link) ?? []), page.path]);
+  const visit = async (path: string) => {
+    const page = await listingPage(path);
+    for (const link of page.releases) seen.set(link, [...(seen.get(link) ?? []), path]);
+    return page;
+  };
+  const start = await visit(first);
+  const years = start.periods.filter((href) => !href.startsWith('#')).map((href) => href.slice(1));
+  const inPeriods = new Map<string, string[]>();
+  for (const year of years) {
+    const page = await listingPage(year);
+    const months = page.periods.filter((href) => !href.startsWith('#')).map((href) => href.slice(1));
+    for (const path of [year, ...months]) {
+      const { releases } = path === year ? page : await listingPage(path);
+      for (const link of releases) inPeriods.set(link, [...(inPeriods.get(link) ?? []), path]);
     }
   }
-  return { seen, pageCount };
+  return { first: seen, periods: inPeriods, years };
 }
 
-function problems(seen: Map<string, string[]>, expected: (release: StoredRelease) => string) {
+function problems(seen: Map<string, string[]>, expected: (release: StoredRelease) => string, of = releases) {
   const wrong: string[] = [];
-  for (const release of releases) {
+  for (const release of of) {
     const on = seen.get(`/${release.path}`) ?? [];
-    if (on.length !== 1 || !on[0]!.startsWith(expected(release)))
-      wrong.push(`/${release.path} is on ${JSON.stringify(on)}`);
+    if (on.length !== 1 || on[0] !== expected(release)) wrong.push(`/${release.path} is on ${JSON.stringify(on)}`);
   }
   return wrong;
 }
 
+/** Releases newest first, as listings order them. */
+function newestFirst(list: readonly StoredRelease[]): StoredRelease[] {
+  return [...list].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.data.title.localeCompare(b.data.title));
+}
+
+/** The period page a release is listed on: its year's, or for a year of more than 200 releases, its month's. */
+function periodOf(release: StoredRelease, ofListing: readonly StoredRelease[], prefix: string): string {
+  const year = release.data.date.slice(0, 4);
+  const inYear = ofListing.filter((r) => r.data.date.startsWith(year)).length;
+  return inYear > 200 && release.data.date.length > 4
+    ? `${prefix}${release.data.date.slice(0, 7)}/`
+    : `${prefix}${year}/`;
+}
+
 describe('listings of the whole corpus', () => {
-  it('lists every release on exactly one page of the archive, newest first', async () => {
-    const { seen, pageCount } = await placements(['archive/']);
-    expect(problems(seen, () => 'archive/').slice(0, 10)).toEqual([]);
-    expect(seen.size).toBe(releases.length);
-    expect(pageCount).toBe(Math.ceil(releases.length / 50));
+  it('shows the archive’s newest 50 first, then each release on its year’s page, or its month’s in a year of many', async () => {
+    const { first, periods } = await placements('archive/');
+    const newest = newestFirst(releases).slice(0, 50);
+    expect([...first.keys()]).toEqual(newest.map((r) => `/${r.path}`));
+    // The archive's periods are the year and month listings: a year of more than 200 lists its
+    // months, each a page; every release is on the year's page or its month's, and once.
+    const wrong: string[] = [];
+    for (const release of releases) {
+      const on = periods.get(`/${release.path}`) ?? [];
+      const expected = periodOf(release, releases, 'years/');
+      if (!on.includes(expected)) wrong.push(`/${release.path} is on ${JSON.stringify(on)}, not ${expected}`);
+      if (new Set(on).size !== on.length) wrong.push(`/${release.path} twice on one page`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
   });
 
-  it('lists every release on exactly one page of its speaker’s listing', async () => {
+  it('lists every release of a speaker on the speaker’s first page, or on exactly one of its period pages', async () => {
     const slugs = facetSlugs(releases.map((r) => r.data.speaker));
-    const { seen } = await placements([...slugs.values()].map((slug) => `speakers/${slug}/`));
-    expect(problems(seen, (r) => `speakers/${slugs.get(r.data.speaker)}/`).slice(0, 10)).toEqual([]);
-    expect(seen.size).toBe(releases.length);
+    const wrong: string[] = [];
+    for (const [speaker, slug] of slugs) {
+      const own = releases.filter((r) => r.data.speaker === speaker);
+      const { first, periods, years } = await placements(`speakers/${slug}/`);
+      if (own.length <= 50) {
+        wrong.push(...problems(first, () => `speakers/${slug}/`, own));
+        if (years.length > 0) wrong.push(`${slug} has period pages for ${own.length} releases`);
+      } else {
+        wrong.push(...problems(periods, (r) => periodOf(r, own, `speakers/${slug}/`), own));
+        expect([...first.keys()]).toEqual(
+          newestFirst(own)
+            .slice(0, 50)
+            .map((r) => `/${r.path}`),
+        );
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
   });
 
-  it('lists every release on exactly one page of its year’s listing, and of its month’s', async () => {
-    const years = [...new Set(releases.map((r) => r.data.date.slice(0, 4)))];
-    const byYear = await placements(years.map((year) => `years/${year}/`));
-    expect(problems(byYear.seen, (r) => `years/${r.data.date.slice(0, 4)}/`).slice(0, 10)).toEqual([]);
-    const months = [...new Set(releases.map((r) => r.data.date.slice(0, 7)))];
-    const byMonth = await placements(months.map((month) => `years/${month}/`));
-    expect(problems(byMonth.seen, (r) => `years/${r.data.date.slice(0, 7)}/`).slice(0, 10)).toEqual([]);
+  it('lists every release of a known month once on its month’s page', async () => {
+    const months = [...new Set(releases.flatMap((r) => (r.data.date.length >= 7 ? [r.data.date.slice(0, 7)] : [])))];
+    const seen = new Map<string, string[]>();
+    for (const month of months) {
+      for (const link of (await listingPage(`years/${month}/`)).releases) {
+        seen.set(link, [...(seen.get(link) ?? []), `years/${month}/`]);
+      }
+    }
+    const dated = releases.filter((r) => r.data.date.length >= 7);
+    expect(problems(seen, (r) => `years/${r.data.date.slice(0, 7)}/`, dated).slice(0, 10)).toEqual([]);
   });
 
-  it('pages a long listing in small pages that link to each other both ways', async () => {
+  it('links a long listing’s years to each other both ways, newest first', async () => {
     const counts = new Map<string, number>();
     for (const r of releases) counts.set(r.data.speaker, (counts.get(r.data.speaker) ?? 0) + 1);
-    const [busiest, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const [busiest] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
     const slug = facetSlugs(releases.map((r) => r.data.speaker)).get(busiest);
-    const pages = await walkListing(`speakers/${slug}/`);
-    expect(pages.length).toBe(Math.ceil(count / 50));
-    expect(pages.map((p) => p.path)).toEqual(
-      pages.map((_, i) => (i === 0 ? `speakers/${slug}/` : `speakers/${slug}/${i + 1}/`)),
-    );
-    for (const [i, page] of pages.entries()) {
-      expect(page.releases.length).toBe(i < pages.length - 1 ? 50 : count - 50 * (pages.length - 1));
-      const document = parseHtml(await readFile(join(out, page.path, 'index.html'), 'utf8'));
-      const prev = findAll(document, (e) => e.tagName === 'a' && attribute(e, 'rel') === 'prev').map((a) =>
-        attribute(a, 'href')!,
-      );
-      expect(prev.length).toBe(i === 0 ? 0 : 1);
-      if (i > 0) expect(prev[0]!.replace(/\/?$/, '/')).toBe(`/${pages[i - 1]!.path}`);
+    const { years } = await placements(`speakers/${slug}/`);
+    expect(years.length).toBeGreaterThan(1);
+    expect([...years].sort().reverse()).toEqual(years);
+    for (const [i, year] of years.entries()) {
+      const page = await listingPage(year);
+      expect(page.prev).toEqual(i === 0 ? [] : [`/${years[i - 1]}`]);
+      expect(page.next).toEqual(i === years.length - 1 ? [] : [`/${years[i + 1]}`]);
     }
+    // The addresses of the pages numbered from the newest lead to the listing.
+    const moved = await readFile(join(out, `speakers/${slug}/2/index.html`), 'utf8');
+    expect(moved).toContain(`<meta http-equiv="refresh" content="0;url=/speakers/${slug}/">`);
   });
 
   it('has an index for each way of browsing, listing every value with its count', async () => {
