@@ -9,10 +9,11 @@
  * the build keeps in the site (`PUBLISH_FILE`) for a host's upload or a CDN's purge.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { SiteManifest } from './build-plan.ts';
 import { MARKER, listSiteFiles } from './output-folder.ts';
+import { SiteLinker } from './site-linker.ts';
 
 /** The file in a site that lists what its build changed: `{ "added": [...], "changed": [...], "removed": [...] }`. */
 export const PUBLISH_FILE = '.archive-publish.json';
@@ -32,12 +33,6 @@ export interface PagesMade {
   assets: Record<string, string[]>;
 }
 
-/** Links `path` of `from` into `to`; a copy where no link can be made. */
-async function bringOver(from: string, to: string, path: string): Promise<void> {
-  await mkdir(dirname(join(to, path)), { recursive: true });
-  await link(join(from, path), join(to, path)).catch(() => copyFile(join(from, path), join(to, path)));
-}
-
 /** Whether a file of the site is there. */
 function exists(path: string): boolean {
   return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
@@ -48,11 +43,11 @@ function exists(path: string): boolean {
  * previous site (`previous`, with its manifest); gives the pages' images for the next manifest.
  * A page that was neither made nor in the previous site with the same key is a fault of the build.
  */
-export async function bringUnchanged(
+export function bringUnchanged(
   site: string,
   pages: PagesMade,
-  previous: { site: string; manifest: SiteManifest } | undefined,
-): Promise<Record<string, string[]>> {
+  previous: { linker: SiteLinker; manifest: SiteManifest } | undefined,
+): Record<string, string[]> {
   const assets: Record<string, string[]> = {};
   for (const [file, key] of Object.entries(pages.keys)) {
     const made = pages.assets[file];
@@ -63,7 +58,7 @@ export async function bringUnchanged(
     if (!previous || previous.manifest.pages[file] !== key) {
       throw new Error(`${file} was neither made by this build nor kept from the previous one`);
     }
-    await bringOver(previous.site, site, file);
+    previous.linker.bring(file);
     const kept = previous.manifest.assets[file];
     if (kept) assets[file] = kept;
   }
@@ -71,8 +66,8 @@ export async function bringUnchanged(
   for (const [file, refs] of Object.entries(pages.assets)) assets[file] ??= refs;
   for (const path of new Set(Object.values(assets).flat())) {
     if (exists(join(site, path))) continue;
-    if (!previous || !exists(join(previous.site, path))) throw new Error(`${path} is missing: no page made it`);
-    await bringOver(previous.site, site, path);
+    if (!previous || !exists(join(previous.linker.from, path))) throw new Error(`${path} is missing: no page made it`);
+    previous.linker.bring(path);
   }
   return assets;
 }
@@ -83,15 +78,21 @@ function sameBytes(a: string, b: string): boolean {
 }
 
 /**
- * Compares the new site with the previous one (`previous`, or none): each file of the new site
- * is added, changed or the same; one written again with the same bytes is replaced by a link to
- * the old, so that it is the same file. Writes the list into the site (`PUBLISH_FILE`).
+ * Compares the new site with the previous one (`previous`, or none): each file of the new site is
+ * added, changed or the same (those `linked` from it are the same); one written again with the same
+ * bytes is replaced by a link to the old, so that it is the same file. Writes the list into the
+ * site (`PUBLISH_FILE`).
  */
-export async function publishList(site: string, previous: { site: string; files: readonly string[] } | undefined) {
+export async function publishList(
+  site: string,
+  previous: { site: string; files: readonly string[] } | undefined,
+  linked: ReadonlySet<string> = new Set(),
+) {
   const files = (await listSiteFiles(site)).filter((file) => file !== MARKER && file !== PUBLISH_FILE);
   const list: PublishList = { added: [], changed: [], removed: [], unchanged: 0 };
   const before = new Set(previous?.files);
   for (const file of files) {
+    if (linked.has(file)) continue;
     if (!previous || !before.has(file)) {
       list.added.push(file);
       continue;
@@ -102,7 +103,7 @@ export async function publishList(site: string, previous: { site: string; files:
     if (fresh.size === old.size && sameBytes(join(site, file), join(previous.site, file))) {
       // The same file, not a copy of it: unchanged to rsync, an S3 sync, a CDN.
       await rm(join(site, file));
-      await bringOver(previous.site, site, file);
+      new SiteLinker(previous.site, site).bring(file);
       list.unchanged++;
       continue;
     }

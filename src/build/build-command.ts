@@ -36,6 +36,7 @@ import { BodyStore } from './body-store.ts';
 import { buildFingerprint, planBuild, type SiteManifest } from './build-plan.ts';
 import { RefusedOutput, inspectOutput, refuseByPlace, writeMarker } from './output-folder.ts';
 import { INDEX_FOLDER, buildIndex, type IndexOutcome } from './search-index.ts';
+import { SiteLinker } from './site-linker.ts';
 import { BuildBusy, WorkFolder } from './work-folder.ts';
 
 /** What a build is asked to do. */
@@ -274,11 +275,13 @@ export async function buildArchive(
     // 4. assemble: what was not made comes from the previous site; the publish list; the marker.
     stage('assemble');
     const made = JSON.parse(await readFile(keysOut, 'utf8')) as PagesMade;
-    const assets = await bringUnchanged(work.site, made, previous && { site: out, manifest: previous.manifest });
+    const linker = new SiteLinker(out, work.site);
+    const assets = bringUnchanged(work.site, made, previous && { linker, manifest: previous.manifest });
     await rename(join(indexSite, INDEX_FOLDER), join(work.site, INDEX_FOLDER));
     const { files, list } = await publishList(
       work.site,
       before.kind === 'site' ? { site: out, files: before.marker.files } : undefined,
+      new Set([...linker.linked, ...indexed.linked]),
     );
     await writeMarker(work.site, read.releases.length, files, {
       fingerprint,

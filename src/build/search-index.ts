@@ -15,7 +15,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { bundleLanguages } from '../pagefind/bundle.ts';
 import { runPagefind, writeEmptyBundle } from '../pagefind/cli.ts';
@@ -37,6 +37,7 @@ import type { Names } from '../model/names.ts';
 import type { ArchiveRelease } from './archive-model.ts';
 import type { BodyStore } from './body-store.ts';
 import { planParts, type PlannedPart } from './index-parts.ts';
+import { SiteLinker } from './site-linker.ts';
 
 /** The index's folder in the site. */
 export const INDEX_FOLDER = 'pagefind';
@@ -57,6 +58,8 @@ export interface IndexManifest {
 export interface IndexOutcome {
   manifest: IndexManifest;
   remade: number;
+  /** The files taken from the previous site, relative to the site. */
+  linked: ReadonlySet<string>;
 }
 
 /**
@@ -83,12 +86,6 @@ async function filesBelow(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-}
-
-/** Links `path` of the previous site into the new one (a copy where there can be no link). */
-async function bringOver(previous: string, site: string, path: string): Promise<void> {
-  await mkdir(dirname(join(site, path)), { recursive: true });
-  await link(join(previous, path), join(site, path)).catch(() => copyFile(join(previous, path), join(site, path)));
 }
 
 function hashOf(...texts: string[]): string {
@@ -136,6 +133,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
   const started = performance.now();
   const folder = join(site, INDEX_FOLDER);
   const inputs = join(temp, 'inputs');
+  const linker = previous && new SiteLinker(previous.site, site);
   await mkdir(folder, { recursive: true });
   await mkdir(cache, { recursive: true });
   await mkdir(temp, { recursive: true });
@@ -196,7 +194,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
     if (previous && before.get(part.path) === key) {
       const prefix = `${INDEX_FOLDER}/${part.path}`;
       for (const path of previousFiles.filter((file) => file.startsWith(prefix))) {
-        await bringOver(previous.site, site, path);
+        linker?.bring(path);
       }
       vocabularies.push(await readPartWords(cached, () => countWords(part.members, inputOf)));
       continue;
@@ -240,7 +238,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
     for (const file of await filesBelow(bundle)) if (!PART_FILES.test(file)) await rm(join(bundle, file));
   }
   if (worker) await copyFile(worker, join(folder, WORKER));
-  else if (previous) await bringOver(previous.site, site, `${INDEX_FOLDER}/${WORKER}`);
+  else linker?.bring(`${INDEX_FOLDER}/${WORKER}`);
 
   // The vocabulary: of every part but the head, unless the index has one part; and of the head.
   const split = parts.length > 1;
@@ -255,7 +253,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
   const isCommon = (file: string) => file === `${INDEX_FOLDER}/${COMMON_WORDS_FILE}`;
   if (previous && previous.manifest.vocabulary.sealed === vocabulary.sealed) {
     for (const file of previousWords.filter((file) => !isHead(file) && !isCommon(file))) {
-      await bringOver(previous.site, site, file);
+      linker?.bring(file);
     }
   } else {
     for (const [path, file] of vocabularyFiles(split ? vocabularies.slice(1) : vocabularies, split ? 1 : 0)) {
@@ -264,7 +262,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
   }
   if (split) {
     if (previous && previous.manifest.vocabulary.head === vocabulary.head) {
-      for (const file of previousWords.filter(isHead)) await bringOver(previous.site, site, file);
+      for (const file of previousWords.filter(isHead)) linker?.bring(file);
     } else {
       for (const [path, file] of headFiles(vocabularies[0]!)) await writeFile(join(folder, path), JSON.stringify(file));
     }
@@ -294,6 +292,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
       files,
     },
     remade,
+    linked: linker?.linked ?? new Set(),
   };
 }
 
