@@ -255,6 +255,10 @@ export async function runImport(options: ImportOptions, streams: ImportStreams):
       }
       candidates.push(...result.candidates);
       for (const failure of result.failures) failed(failure.origin, failure.reason);
+      if (result.ignored.length > 0) {
+        const fields = result.ignored.map(([field, lines]) => `${field} (${lines} ${lines === 1 ? 'line' : 'lines'})`);
+        say(`note      ${file}: fields the archive does not read, left out: ${fields.join(', ')}`);
+      }
     } else {
       try {
         candidates.push(releaseFromWire(file, text, options.defaults));

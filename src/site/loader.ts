@@ -11,24 +11,40 @@
  * (`images`, by path), as the schema's `image()` makes each one an image Astro imports and its
  * image service can resize (`src/content.config.ts`). The files a body names are checked on every
  * build, as a file can go while the release's text, and so its stored body, stays the same.
+ *
+ * Astro imports each of those images through Vite, which follows links and runs what a path
+ * resolves to if it is a module: a `chart.png` linking to a `.mjs` would run. So nothing reaches
+ * `parseData` before the check has found every file a regular file inside the content folder
+ * whose bytes are the image its name says (`src/model/content-files.ts`, `media-file.ts`), and
+ * SVGs never reach it (the site publishes them sanitised).
  */
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { BodyStore, bodyKey } from '../build/body-store.ts';
 import { RenderPool } from '../build/render-pool.ts';
-import { PROJECT_ROOT, displayPath } from '../env.ts';
+import { PROJECT_ROOT, displayPath, mediaLimits } from '../env.ts';
 import { checkContent, formatProblems, referenceProblems } from '../model/check-content.ts';
-import { filesOf, type MediaItem } from '../model/media.ts';
+import { filesOf, mediaType, type MediaItem } from '../model/media.ts';
+import { releasePath } from '../model/permalink.ts';
 import type { ReleaseData } from '../model/schema.ts';
+import { shadowedReleases } from './redirects.ts';
 
-/** The images a body shows, as the collection's `images` field takes them: `./path` by path. */
+/**
+ * The images a body shows, as the collection's `images` field takes them: `./path` by path. An
+ * SVG is not among them: the site publishes it as the sanitiser writes it (`src/site/media.ts`).
+ */
 function imagesOf(media: readonly MediaItem[]): Record<string, string> | undefined {
-  const paths = media.flatMap((item) => (item.kind === 'attachment' ? [] : filesOf(item).map(({ path }) => path)));
+  const paths = media.flatMap((item) =>
+    item.kind === 'attachment'
+      ? []
+      : filesOf(item).flatMap(({ path }) => (mediaType(path)?.label === 'SVG' ? [] : [path])),
+  );
   return paths.length > 0 ? Object.fromEntries(paths.map((path) => [path, `./${path}`])) : undefined;
 }
 
 /** Loads the releases under `contentDir/releases`, failing the build on any invalid file. */
 export function releaseLoader(contentDir: string): Loader {
+  const redirectsFile = join(contentDir, 'redirects.json');
   const base = join(contentDir, 'releases');
   let watching = false;
 
@@ -53,8 +69,12 @@ export function releaseLoader(contentDir: string): Loader {
         if (!bodies.has(key)) await pool.add({ file, source, key });
       },
       displayPath,
+      mediaLimits(),
     );
     for (const [file, message] of await pool.finish()) problems.push({ file, message });
+    // A redirect over a release would replace its page; only here are the permalinks known.
+    const permalinks = new Set(entries.map(({ data }) => releasePath(data)));
+    for (const message of shadowedReleases(contentDir, permalinks)) problems.push({ file: redirectsFile, message });
     const images = new Map<string, Record<string, string>>();
     for (const { file, key } of entries) {
       const media = bodies.readMedia(key);

@@ -30,7 +30,7 @@ describe("an archive's identity (site.yaml)", () => {
         field: 'accent',
         message: '#ffee00 is too light to read on white (contrast under 4.5:1): expected a darker colour',
       },
-      { file, field: 'site', message: 'expected an absolute address such as https://speeches.example.org' },
+      { file, field: 'site', message: 'expected an absolute http(s) address such as https://speeches.example.org' },
       {
         file,
         field: 'colour',

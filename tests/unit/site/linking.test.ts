@@ -156,7 +156,7 @@ describe('the redirect list', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'redirects.json'), JSON.stringify({ '/releases/old/': 'https://elsewhere.example/' }));
     expect(() => readRedirects(dir)).toThrow(
-      `${join(dir, 'redirects.json')}: new permalink "https://elsewhere.example/" should be a site path like /releases/2026/01/26/slug/`,
+      `${join(dir, 'redirects.json')} has a problem:\n  "/releases/old/": "https://elsewhere.example/": the new permalink is an address on another host`,
     );
     await writeFile(join(dir, 'redirects.json'), '{ not json');
     expect(() => readRedirects(dir)).toThrow(/redirects\.json: not valid JSON/);
