@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCounts, combineResponses, partBundles } from '../../../src/pagefind/parts.ts';
+import { addCounts, combineResponses, countOf, partBundles } from '../../../src/pagefind/parts.ts';
 
 const response = (scores: number[], speakers: Record<string, number>, part: string) => ({
   results: scores.map((score, i) => ({ score, id: `${part}${i}` })),
@@ -15,6 +15,24 @@ describe('a search index in parts', () => {
       '/press/pagefind/part-2/',
       '/press/pagefind/part-3/',
     ]);
+  });
+
+  it('counts values named like Object.prototype’s properties as any other', () => {
+    const parts = [
+      JSON.parse('{"speaker":{"constructor":2,"__proto__":1,"toString":1}}') as Record<string, Record<string, number>>,
+      JSON.parse('{"speaker":{"constructor":3,"__proto__":4,"hasOwnProperty":5}}') as Record<
+        string,
+        Record<string, number>
+      >,
+    ];
+    const sum = addCounts(parts);
+    expect(countOf(sum, 'speaker', 'constructor')).toBe(5);
+    expect(countOf(sum, 'speaker', '__proto__')).toBe(5);
+    expect(countOf(sum, 'speaker', 'toString')).toBe(1);
+    expect(countOf(sum, 'speaker', 'hasOwnProperty')).toBe(5);
+    expect(countOf(sum, 'speaker', 'valueOf')).toBeUndefined();
+    expect(countOf(parts[0]!, 'speaker', 'valueOf')).toBeUndefined();
+    expect(countOf(parts[0]!, 'constructor', 'name')).toBeUndefined();
   });
 
   it('adds up filter counts value by value', () => {
