@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/site/csp.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { MEDIA_RELEASE, svg, writeMediaRelease } from '../support/media.ts';
-import { readmeSnippet, startNginx } from '../support/nginx.ts';
+import { readmeSnippet, startApache, startNginx, type RunningServer } from '../support/web-servers.ts';
 import { serve } from '../support/serve.ts';
 import { buildOrThrow, tempDir, writeReleases, writeFileDeep } from '../support/site.ts';
 
@@ -138,27 +138,33 @@ describe('a site built from content of any names and markup', () => {
     }
   });
 
-  it('sends the policy as a header from nginx with the README’s lines, on pages, images and errors', async () => {
-    const lines = await readmeSnippet('nginx');
-    expect(lines).toHaveLength(2);
-    const nginx = await startNginx(out, lines);
-    try {
-      const [image] = await builtFiles('.svg');
-      for (const [path, status] of [
-        ['/', 200],
-        [MEDIA_RELEASE.permalink, 200],
-        [image!, 200],
-        ['/no/such/page/', 404],
-      ] as const) {
-        const response = await fetch(`${nginx.url}${path}`);
-        expect(response.status, path).toBe(status);
-        expect(response.headers.get('content-security-policy'), path).toBe(contentSecurityPolicy(true));
-        expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+  it.each([
+    ['nginx', (lines: string[]) => startNginx(out, lines)],
+    ['Apache', (lines: string[]) => startApache(out, lines)],
+  ] as const)(
+    'sends the policy as a header from %s with the README’s lines, on pages, images and errors',
+    async (server, start) => {
+      const lines = await readmeSnippet(server);
+      expect(lines).toHaveLength(2);
+      const running: RunningServer = await start(lines);
+      try {
+        const [image] = await builtFiles('.svg');
+        for (const [path, status] of [
+          ['/', 200],
+          [MEDIA_RELEASE.permalink, 200],
+          [image!, 200],
+          ['/no/such/page/', 404],
+        ] as const) {
+          const response = await fetch(`${running.url}${path}`);
+          expect(response.status, path).toBe(status);
+          expect(response.headers.get('content-security-policy'), path).toBe(contentSecurityPolicy(true));
+          expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+        }
+      } finally {
+        await running.stop();
       }
-    } finally {
-      await nginx.stop();
-    }
-  });
+    },
+  );
 
   it('writes percent-encoded redirects once: a page at the decoded address, a target encoded once', async () => {
     const old = await readFile(join(out, 'old/index.html'), 'utf8');
