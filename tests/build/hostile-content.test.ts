@@ -194,4 +194,18 @@ describe('a build from a hostile content folder', () => {
     );
     expect(existsSync(out)).toBe(false);
   });
+
+  it('refuses an about.mdx that is a link to a file outside, naming it and nothing of what it links to', async () => {
+    const content = await tempDir('about');
+    await writeRelease(content, 1);
+    await symlink('/etc/passwd', join(content, 'about.mdx'));
+    const out = join(await tempDir('about-out'), 'dist');
+    const { code, output } = await buildSite({ contentDir: content, outDir: out });
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      `${content}/about.mdx: is a symbolic link: the build reads only regular files inside the content folder`,
+    );
+    expect(output).not.toContain(passwdLine);
+    expect(existsSync(out)).toBe(false);
+  });
 });
