@@ -40,7 +40,8 @@ export async function mediaFileProblem(root: string, file: string, limits: Media
   const size = lstatSync(file).size;
   const most = type.image ? limits.imageBytes : limits.documentBytes;
   if (size > most) {
-    return `is ${mib(size)}: the archive publishes ${type.image ? 'images' : 'documents'} of at most ${mib(most)} (ARCHIVE_MAX_${type.image ? 'IMAGE' : 'DOCUMENT'}_MB)`;
+    // Not "document": Astro takes an error holding that word for a browser API used on the server.
+    return `is ${mib(size)}: the archive publishes ${type.image ? 'images' : 'PDFs'} of at most ${mib(most)} (ARCHIVE_MAX_${type.image ? 'IMAGE' : 'DOCUMENT'}_MB)`;
   }
   let bytes: Buffer;
   try {
@@ -51,7 +52,7 @@ export async function mediaFileProblem(root: string, file: string, limits: Media
   if (!type.image) {
     return bytes.subarray(0, 5).toString('latin1') === '%PDF-'
       ? undefined
-      : 'is not a PDF document: it does not start as one (%PDF-)';
+      : 'is not a PDF: it does not start as one (%PDF-)';
   }
   if (type.label === 'SVG') {
     const { checkSvg } = await import('./svg.ts');

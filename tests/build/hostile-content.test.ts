@@ -105,7 +105,7 @@ describe('a build from a hostile content folder', () => {
       `${dir}/passwd.pdf: is a symbolic link: ${link_}`,
       `${dir}/secret.pdf: is a symbolic link: ${link_}`,
       `${dir}/hard.pdf: is a hard link, a second name of a file that may lie elsewhere: ${link_}`,
-      `${dir}/page.pdf: is not a PDF document: it does not start as one (%PDF-)`,
+      `${dir}/page.pdf: is not a PDF: it does not start as one (%PDF-)`,
       `${dir}/script.svg: holds what a published image cannot: an event handler onload=, <script>, <foreignObject>`,
       `${dir}/jpeg.png: is a JPEG image, not the PNG its name says: give it the extension of its kind`,
       `${dir}/huge.png: is 900 megapixels: the archive publishes images of at most 100 megapixels (ARCHIVE_MAX_IMAGE_MEGAPIXELS)`,

@@ -99,7 +99,7 @@ describe('a file beside a release', () => {
       'jpeg.png': 'is a JPEG image, not the PNG its name says: give it the extension of its kind',
       'svg.png': 'is an SVG image, not the PNG its name says: give it the extension of its kind',
       'text.png': 'is not an image: its bytes are none of JPEG, PNG, WebP, AVIF, GIF or SVG',
-      'page.pdf': 'is not a PDF document: it does not start as one (%PDF-)',
+      'page.pdf': 'is not a PDF: it does not start as one (%PDF-)',
       'script.svg': expect.stringMatching(/^holds what a published image cannot: an event handler onload=/),
       'huge.png':
         'is 900 megapixels: the archive publishes images of at most 100 megapixels (ARCHIVE_MAX_IMAGE_MEGAPIXELS)',
@@ -120,7 +120,7 @@ describe('a file beside a release', () => {
     );
     execFileSync('truncate', ['-s', '101M', join(root, 'long.pdf')]);
     expect(await mediaFileProblem(root, join(root, 'long.pdf'), DEFAULT_LIMITS)).toBe(
-      'is 101.0 MiB: the archive publishes documents of at most 100.0 MiB (ARCHIVE_MAX_DOCUMENT_MB)',
+      'is 101.0 MiB: the archive publishes PDFs of at most 100.0 MiB (ARCHIVE_MAX_DOCUMENT_MB)',
     );
   });
 });
