@@ -56,7 +56,9 @@ export function aboutLoader(contentDir: string): Loader {
         // The About page has no files beside it to show: a figure there would be left a placeholder.
         const [item] = body.media ?? [];
         if (item)
-          fail(`line ${item.line}, column ${item.column}: the About page shows text, not images, attachments or videos`);
+          fail(
+            `line ${item.line}, column ${item.column}: the About page shows text, not images, attachments or videos`,
+          );
         store.set({ id: 'about', data: data.data, rendered: { html: body.html } });
       } catch (error) {
         if (error instanceof BodyError) fail(error.message);
