@@ -12,8 +12,15 @@ import { join, relative, sep } from 'node:path';
 import { hasHiddenCharacters, showHidden } from './text.ts';
 
 /** What kind of thing a file system entry is, for a message. */
-function kindOf(stats: { isSymbolicLink(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }) {
+function kindOf(stats: {
+  isSymbolicLink(): boolean;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+}) {
   if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isFile()) return 'a file';
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a named pipe';
   if (stats.isSocket()) return 'a socket';
@@ -86,6 +93,9 @@ export interface RefusedFile {
 export async function walkContent(dir: string): Promise<{ files: string[]; refused: RefusedFile[] }> {
   const files: string[] = [];
   const refused: RefusedFile[] = [];
+  // The folder itself is read only if it is one: `releases` linked elsewhere would bring it all in.
+  const root = lstatSync(dir);
+  if (!root.isDirectory()) return { files, refused: [{ file: dir, message: `is ${kindOf(root)}: ${REGULAR_ONLY}` }] };
   const folders: { path: string; hidden: boolean }[] = [{ path: dir, hidden: false }];
   for (let folder = folders.pop(); folder; folder = folders.pop()) {
     for (const entry of await readdir(folder.path, { withFileTypes: true })) {

@@ -64,6 +64,18 @@ describe('a file of a content folder', () => {
       [showHidden('photo\u202egnp.pdf'), 'has characters a reader cannot see in its name'],
       ['pipe.pdf', 'is a named pipe'],
     ]);
+    // A folder of releases that is itself a link is not read at all.
+    await symlink(join(root, 'real'), join(root, 'releases'));
+    expect(await walkContent(join(root, 'releases'))).toEqual({
+      files: [],
+      refused: [
+        {
+          file: join(root, 'releases'),
+          message:
+            'is a symbolic link: the build reads only regular files inside the content folder: put the file itself there',
+        },
+      ],
+    });
   });
 });
 
