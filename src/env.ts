@@ -4,6 +4,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblems } from './model/check-content.ts';
 import { readIdentity } from './model/identity.ts';
+import { DEFAULT_LIMITS, type MediaLimits } from './model/media.ts';
 
 /**
  * The project's folder. Not the working directory: the build runs Astro from the output
@@ -68,23 +69,31 @@ function identity() {
  */
 export function siteUrl(): string {
   const value = process.env.ARCHIVE_SITE || identity().site || LOCAL_SITE;
+  // A message names where the value came from: the variable, or the content folder's file.
+  const from = process.env.ARCHIVE_SITE ? 'ARCHIVE_SITE is' : `${displayPath(contentDir())}/site.yaml: site is`;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`ARCHIVE_SITE is "${value}": expected an absolute http(s) address such as https://example.org`);
+    throw new Error(`${from} "${value}": expected an absolute http(s) address such as https://example.org`);
   }
   if (!/^https?:$/.test(url.protocol)) {
-    throw new Error(`ARCHIVE_SITE is "${value}": expected an http or https address`);
+    throw new Error(`${from} "${value}": expected an http or https address`);
   }
   return url.origin;
+}
+
+/** A path the site may live under: segments of letters, digits and `._~-`, none of them `.` or `..`. */
+export function isBasePath(value: string): boolean {
+  return /^\/(?:[A-Za-z0-9._~-]+\/?)*$/.test(value) && !value.split('/').some((part) => part === '.' || part === '..');
 }
 
 /** The path the site lives under: `ARCHIVE_BASE`, e.g. `/press`, else `base` of `site.yaml`, else `/`. */
 export function basePath(): string {
   const value = process.env.ARCHIVE_BASE || identity().base || '/';
-  if (!/^\/(?:[A-Za-z0-9._~-]+\/?)*$/.test(value)) {
-    throw new Error(`ARCHIVE_BASE is "${value}": expected a path such as /press`);
+  if (!isBasePath(value)) {
+    const from = process.env.ARCHIVE_BASE ? 'ARCHIVE_BASE is' : `${displayPath(contentDir())}/site.yaml: base is`;
+    throw new Error(`${from} "${value}": expected a path such as /press`);
   }
   return value.replace(/\/?$/, '/');
 }
@@ -101,4 +110,27 @@ export function searchPartWords(): number {
     throw new Error(`ARCHIVE_SEARCH_PART_WORDS is "${value}": expected a whole number of words, such as 8000000`);
   }
   return Number(value);
+}
+
+/** A setting that is a positive number, or its default. */
+function positive(name: string, fallback: number, example: string): number {
+  const value = process.env[name];
+  if (!value) return fallback;
+  if (!/^(?:[1-9]\d*|0)(?:\.\d+)?$/.test(value) || Number(value) <= 0) {
+    throw new Error(`${name} is "${value}": expected a positive number, such as ${example}`);
+  }
+  return Number(value);
+}
+
+/**
+ * How large a file beside a release may be: `ARCHIVE_MAX_IMAGE_MB` (20) and
+ * `ARCHIVE_MAX_IMAGE_MEGAPIXELS` (100) an image, `ARCHIVE_MAX_DOCUMENT_MB` (100) a PDF. Settings
+ * of the machine that builds, not of the content folder: a release cannot raise them.
+ */
+export function mediaLimits(): MediaLimits {
+  return {
+    imageBytes: positive('ARCHIVE_MAX_IMAGE_MB', DEFAULT_LIMITS.imageBytes / 2 ** 20, '20') * 2 ** 20,
+    imagePixels: positive('ARCHIVE_MAX_IMAGE_MEGAPIXELS', DEFAULT_LIMITS.imagePixels / 1e6, '100') * 1e6,
+    documentBytes: positive('ARCHIVE_MAX_DOCUMENT_MB', DEFAULT_LIMITS.documentBytes / 2 ** 20, '100') * 2 ** 20,
+  };
 }

@@ -16,9 +16,9 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { dirname, join, relative, sep } from 'node:path';
 import { checkContent, checkReleaseSource, referenceProblems, type ContentProblem } from '../model/check-content.ts';
-import { filesOf, type MediaItem } from '../model/media.ts';
+import { filesOf, type MediaItem, type MediaLimits } from '../model/media.ts';
 import type { ReleaseData } from '../model/schema.ts';
-import { BodyStore, bodyKey } from './body-store.ts';
+import { BodyStore, bodyKey, dataKey } from './body-store.ts';
 import { RenderPool } from './render-pool.ts';
 
 /** A release as the build knows it once the content folder is read. */
@@ -64,25 +64,29 @@ function stampOf(file: string, key: string, media: readonly MediaItem[]): string
 }
 
 /**
- * Reads and checks the releases under `releasesDir` (`<content>/releases`), rendering the bodies
- * the store lacks; `display` shows a path in messages. The store keeps only the bodies of the
- * releases read, so it never grows past the archive.
+ * Reads and checks the releases under `releasesDir` (`<content>/releases`), and the files beside
+ * them within `limits`, rendering the bodies the store lacks; `display` shows a path in messages.
+ * The store keeps only the bodies of the releases read, so it never grows past the archive.
  */
 export async function readArchive(
   releasesDir: string,
   store: BodyStore,
   display: (path: string) => string,
+  limits: MediaLimits,
 ): Promise<ArchiveRead> {
   const pool = new RenderPool(store);
   const found: { file: string; key: string; data: ReleaseData }[] = [];
-  // A file whose text the store knows was checked before: its frontmatter is taken from there.
+  const checked = new Set<string>();
+  // A file whose text the store knows was checked before, by the same rules: its frontmatter is
+  // taken from there.
   const check: typeof checkReleaseSource = (file, source) => {
-    const key = bodyKey(source);
+    const key = dataKey(source);
+    checked.add(key);
     const known = store.readData(key);
     if (known) return { data: known, problems: [] };
-    const checked = checkReleaseSource(file, source);
-    if (checked.data) store.writeData(key, checked.data);
-    return checked;
+    const result = checkReleaseSource(file, source);
+    if (result.data) store.writeData(key, result.data);
+    return result;
   };
   const { problems } = await checkContent(
     releasesDir,
@@ -92,6 +96,7 @@ export async function readArchive(
       if (!store.has(key)) await pool.add({ file, source, key });
     },
     display,
+    limits,
     check,
   );
   for (const [file, message] of await pool.finish()) problems.push({ file, message });
@@ -105,7 +110,7 @@ export async function readArchive(
       .join('/');
     releases.push({ id, file, key, stamp: stampOf(file, key, media), data, media });
   }
-  if (problems.length === 0) await store.prune(new Set(releases.map((release) => release.key)));
+  if (problems.length === 0) await store.prune(new Set([...releases.map((release) => release.key), ...checked]));
   return { releases, problems, rendered: pool.rendered };
 }
 

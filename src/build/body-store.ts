@@ -20,7 +20,7 @@ import type { MediaItem } from '../model/media.ts';
 import type { RenderedBody } from '../model/render-body.ts';
 import type { ReleaseData } from '../model/schema.ts';
 import { writeWholeSync } from '../model/write-file.ts';
-import { currentRenderer } from './renderer-key.ts';
+import { currentChecker, currentRenderer } from './renderer-key.ts';
 
 /**
  * The key a release file's text is stored under: it changes with the text and with the renderer
@@ -36,6 +36,14 @@ function readText(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The key a release file's checked frontmatter is kept under: it changes with the text and with
+ * the checker (`currentChecker`), so a file is checked again by new rules.
+ */
+export function dataKey(source: string, checker = currentChecker()): string {
+  return createHash('sha256').update(`${checker}\0${source}`).digest('hex').slice(0, 32);
 }
 
 /** The bodies of one content folder. */
@@ -75,15 +83,20 @@ export class BodyStore {
   }
 
   /**
-   * The frontmatter of the release file whose text has `key`, as it was checked: a file that has
-   * not changed is not parsed and checked again.
+   * The frontmatter of the release file whose text has the data key `key` (`dataKey`), as it was
+   * checked: a file that has not changed is not parsed and checked again. A file that cannot be
+   * read as JSON is as good as none.
    */
   readData(key: string): ReleaseData | undefined {
     const text = readText(this.#path(key, 'data'));
-    return text === undefined ? undefined : (JSON.parse(text) as ReleaseData);
+    try {
+      return text === undefined ? undefined : (JSON.parse(text) as ReleaseData);
+    } catch {
+      return undefined;
+    }
   }
 
-  /** Keeps the checked frontmatter of the release file whose text has `key`. */
+  /** Keeps the checked frontmatter of the release file whose text has the data key `key`. */
   writeData(key: string, data: ReleaseData): void {
     this.#makeFolder();
     writeWholeSync(this.#path(key, 'data'), JSON.stringify(data));

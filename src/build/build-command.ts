@@ -25,6 +25,7 @@ import {
   PROJECT_ROOT,
   cacheDir,
   displayPath,
+  mediaLimits,
   searchPartWords,
   siteUrl,
 } from '../env.ts';
@@ -200,7 +201,7 @@ export async function buildArchive(
     const cache = cacheDir(content);
     const bodies = new BodyStore(join(cache, 'bodies'));
     const reading = performance.now();
-    const read = await readArchive(join(content, 'releases'), bodies, displayPath);
+    const read = await readArchive(join(content, 'releases'), bodies, displayPath, mediaLimits());
     const names = await readNames(content);
     log(
       `Read ${plural(read.releases.length, 'release')} in ${((performance.now() - reading) / 1000).toFixed(1)} s; rendered ${plural(read.rendered, 'body', 'bodies')}, the rest unchanged.`,

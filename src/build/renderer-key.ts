@@ -83,3 +83,15 @@ export function currentRenderer(): string {
   current ??= rendererFingerprint(fileURLToPath(new URL('../model/render-body.ts', import.meta.url)));
   return current;
 }
+
+let checker: string | undefined;
+
+/**
+ * The fingerprint of what checks a release file (`src/model/check-content.ts`: the schema, the
+ * frontmatter's reading, and the packages they run): part of the key a file's checked frontmatter
+ * is kept under, so that a new rule is applied to every file, not only to those that changed.
+ */
+export function currentChecker(): string {
+  checker ??= rendererFingerprint(fileURLToPath(new URL('../model/check-content.ts', import.meta.url)));
+  return checker;
+}

@@ -1,7 +1,7 @@
 /** The releases of a content folder as the editor's commands read them: data and plain text. */
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { listFiles } from '../model/check-content.ts';
+import { walkContent } from '../model/content-files.ts';
 import { plainBody, readReleaseSource } from '../model/release-file.ts';
 import { releaseSchema, type ReleaseData } from '../model/schema.ts';
 
@@ -20,7 +20,10 @@ export interface ArchivedRelease {
 export async function readArchive(contentDir: string): Promise<{ releases: ArchivedRelease[]; invalid: string[] }> {
   const releases: ArchivedRelease[] = [];
   const invalid: string[] = [];
-  for (const path of (await listFiles(join(contentDir, 'releases'))).filter((file) => file.endsWith('.mdx'))) {
+  // The content folder's files as the build reads them: no link is followed, and those refused are invalid.
+  const { files, refused } = await walkContent(join(contentDir, 'releases'));
+  invalid.push(...refused.map(({ file }) => relative(contentDir, file)));
+  for (const path of files.filter((file) => file.endsWith('.mdx'))) {
     const file = relative(contentDir, path);
     try {
       const { data, body } = readReleaseSource(await readFile(path, 'utf8'));

@@ -5,6 +5,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, relative } from 'node:path';
 import { listFiles } from '../model/check-content.ts';
+import { walkContent } from '../model/content-files.ts';
 import { removeLeftovers, writeWhole } from '../model/write-file.ts';
 import { ImportError, releaseFromWire, releasesFromJsonLines, type Candidate, type ImportDefaults } from './sources.ts';
 import { planImport, type ExistingRelease, type Step } from './plan.ts';
@@ -135,10 +136,12 @@ export function terminalSafe(line: string): string {
 
 async function existingReleases(contentDir: string, warn: (line: string) => void): Promise<ExistingRelease[]> {
   const releasesDir = join(contentDir, 'releases');
-  const files = await listFiles(releasesDir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
+  // The content folder's files as the build reads them: no link is followed.
+  const { files, refused } = await walkContent(releasesDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return { files: [], refused: [] };
     throw error;
   });
+  for (const { file, message } of refused) warn(`warning   ${file}: ${message}; the build will fail until it is fixed`);
   const found: ExistingRelease[] = [];
   for (const file of files.filter((f) => f.endsWith('.mdx'))) {
     let source: string;
@@ -255,6 +258,10 @@ export async function runImport(options: ImportOptions, streams: ImportStreams):
       }
       candidates.push(...result.candidates);
       for (const failure of result.failures) failed(failure.origin, failure.reason);
+      if (result.ignored.length > 0) {
+        const fields = result.ignored.map(([field, lines]) => `${field} (${lines} ${lines === 1 ? 'line' : 'lines'})`);
+        say(`note      ${file}: fields the archive does not read, left out: ${fields.join(', ')}`);
+      }
     } else {
       try {
         candidates.push(releaseFromWire(file, text, options.defaults));

@@ -248,11 +248,14 @@ export interface JsonLinesResult {
   failures: { origin: string; reason: string }[];
   /** Set when no line has a text: the file is something else, such as a manifest. */
   notReleases?: string;
+  /** The fields lines hold that the archive does not read, with how many lines hold each. */
+  ignored: [field: string, lines: number][];
 }
 
 /** Reads a JSON Lines file of releases, one per line; bad lines are reported, not fatal. */
 export function releasesFromJsonLines(file: string, source: string, defaults: ImportDefaults = {}): JsonLinesResult {
-  const result: JsonLinesResult = { candidates: [], failures: [] };
+  const result: JsonLinesResult = { candidates: [], failures: [], ignored: [] };
+  const ignored = new Map<string, number>();
   let anyText = false;
   source
     .replace(/^\uFEFF/, '')
@@ -275,6 +278,9 @@ export function releasesFromJsonLines(file: string, source: string, defaults: Im
         return;
       }
       if ('text' in record) anyText = true;
+      // Told once for the file, not line by line: a corpus may hold a field on every line.
+      for (const field of Object.keys(record))
+        if (!(FIELDS as readonly string[]).includes(field)) ignored.set(field, (ignored.get(field) ?? 0) + 1);
       try {
         result.candidates.push(releaseFromRecord(origin, record as JsonRecord, defaults));
       } catch (error) {
@@ -287,7 +293,8 @@ export function releasesFromJsonLines(file: string, source: string, defaults: Im
       candidates: [],
       failures: result.failures.filter((f) => f.reason.startsWith('not valid JSON')),
       notReleases: 'no line has a "text" field, so it holds no releases',
+      ignored: [],
     };
   }
-  return result;
+  return { ...result, ignored: [...ignored].sort(([a], [b]) => (a < b ? -1 : 1)) };
 }

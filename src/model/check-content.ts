@@ -4,14 +4,16 @@
  * Besides releases, the folder holds only their images and documents (`media.ts`), each beside
  * its release.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import yaml from 'js-yaml';
-import { mediaType, type MediaReference } from './media.ts';
+import { contentFileProblem, readContentFile, walkContent } from './content-files.ts';
+import { mediaFileProblem } from './media-file.ts';
+import { DEFAULT_LIMITS, mediaType, type MediaLimits, type MediaReference } from './media.ts';
+import { latestToday } from './dates.ts';
 import { releasePath } from './permalink.ts';
-import { MAX_RELEASE_BYTES, readReleaseSource } from './release-file.ts';
+import { MAX_RELEASE_BYTES, loadYaml, readReleaseSource } from './release-file.ts';
 import { releaseSchema, type ReleaseData } from './schema.ts';
 
 /** One thing wrong with one file. */
@@ -80,14 +82,12 @@ export function referenceProblems(releaseFile: string, references: readonly Medi
       problems.push(`${where} is in ${folder}/: expected it beside the release, or in the folder ${stem}/`);
       continue;
     }
-    let isFile: boolean;
-    try {
-      isFile = statSync(join(dirname(releaseFile), path)).isFile();
-    } catch {
+    const problem = contentFileProblem(dirname(releaseFile), join(dirname(releaseFile), path));
+    if (problem === 'does not exist') {
       problems.push(`${where} does not exist: expected the file beside the release, or in the folder ${stem}/`);
-      continue;
+    } else if (problem) {
+      problems.push(`${where} ${problem}`);
     }
-    if (!isFile) problems.push(`${where} is not a file`);
   }
   return problems;
 }
@@ -123,14 +123,14 @@ export function readYamlFile<S extends z.ZodObject>(
 ): { data: z.output<S>; problems: ContentProblem[] } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readContentFile(dirname(file), file).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: fallback, problems: [] };
-    return { data: fallback, problems: [{ file, message: `cannot be read: ${(error as Error).message}` }] };
+    if ((error as Error).message === 'does not exist') return { data: fallback, problems: [] };
+    return { data: fallback, problems: [{ file, message: (error as Error).message }] };
   }
   let raw: unknown;
   try {
-    raw = yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? {};
+    raw = loadYaml(text) ?? {};
   } catch (error) {
     return { data: fallback, problems: [{ file, message: `is not valid YAML: ${(error as Error).message}` }] };
   }
@@ -140,8 +140,12 @@ export function readYamlFile<S extends z.ZodObject>(
   return { data: fallback, problems: schemaProblems(file, result.error, known) };
 }
 
-/** Validates one release file's text. */
-export function checkReleaseSource(file: string, source: string): { data?: ReleaseData; problems: ContentProblem[] } {
+/** Validates one release file's text; `today` is the day of the build, as `latestToday` gives it. */
+export function checkReleaseSource(
+  file: string,
+  source: string,
+  today = latestToday(),
+): { data?: ReleaseData; problems: ContentProblem[] } {
   let raw: unknown;
   try {
     raw = readReleaseSource(source).data;
@@ -151,10 +155,19 @@ export function checkReleaseSource(file: string, source: string): { data?: Relea
   const result = releaseSchema.safeParse(raw);
   if (!result.success) return { problems: schemaProblems(file, result.error) };
   // A change cannot come before the release: compared as text, as far as the release's date goes.
+  // Nor after the day of the build: "Updated 31 December 2099" would stand on the page and in the sitemap.
   const early = (result.data.updates ?? []).flatMap(({ date }, i) =>
     date.slice(0, result.data.date.length) < result.data.date
       ? [{ file, field: `updates.${i}.date`, message: `${date} is before the release's date, ${result.data.date}` }]
-      : [],
+      : date > today
+        ? [
+            {
+              file,
+              field: `updates.${i}.date`,
+              message: `${date} is after the day of the build, ${today}: a change is dated the day it was made`,
+            },
+          ]
+        : [],
   );
   if (early.length > 0) return { problems: early };
   return { data: result.data, problems: [] };
@@ -170,6 +183,7 @@ export async function checkContent(
   dir: string,
   onRelease?: (file: string, source: string, data: ReleaseData) => void | Promise<void>,
   display: (path: string) => string = (path) => path,
+  limits: MediaLimits = DEFAULT_LIMITS,
   check: typeof checkReleaseSource = checkReleaseSource,
 ): Promise<ContentCheck> {
   const releases = new Map<string, ReleaseData>();
@@ -177,7 +191,9 @@ export async function checkContent(
   const byPermalink = new Map<string, string>();
   let files: string[];
   try {
-    files = await listFiles(dir);
+    const walk = await walkContent(dir);
+    files = walk.files;
+    problems.push(...walk.refused);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : (error as Error).message;
     problems.push({
@@ -202,20 +218,29 @@ export async function checkContent(
           message:
             "is not beside a release: an image or document goes in its release's folder, or in a folder named after the release file (2026-02-04-<slug>/)",
         });
+      } else {
+        const problem = await mediaFileProblem(dir, file, limits);
+        if (problem) problems.push({ file, message: problem });
       }
       continue;
     }
     let source: string;
     try {
-      const size = (await stat(file)).size;
-      if (size > MAX_RELEASE_BYTES) {
-        problems.push({
-          file,
-          message: `is ${(size / 2 ** 20).toFixed(1)} MiB: the archive builds release files of at most ${MAX_RELEASE_BYTES / 2 ** 20} MiB`,
-        });
-        continue;
+      // The walk found a regular file; it is opened without following a link all the same.
+      const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        const size = (await handle.stat()).size;
+        if (size > MAX_RELEASE_BYTES) {
+          problems.push({
+            file,
+            message: `is ${(size / 2 ** 20).toFixed(1)} MiB: the archive builds release files of at most ${MAX_RELEASE_BYTES / 2 ** 20} MiB`,
+          });
+          continue;
+        }
+        source = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
       }
-      source = await readFile(file, 'utf8');
     } catch (error) {
       problems.push({ file, message: `cannot be read: ${(error as Error).message}` });
       continue;

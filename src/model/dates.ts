@@ -125,3 +125,11 @@ export function periodRange(period: string): { from: string; to: string } {
   if (!month) return { from: `${year}-01-01`, to: `${year}-12-31` };
   return { from: `${year}-${month}-01`, to: `${year}-${month}-${daysInMonth(Number(year), Number(month))}` };
 }
+
+/**
+ * The latest day it is anywhere on Earth at `now` (in UTC+14), `YYYY-MM-DD`: a change dated after
+ * it has not happened yet, wherever its editor is.
+ */
+export function latestToday(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}

@@ -86,11 +86,16 @@ export const identitySchema = z.strictObject(
       })
       .default('#0b4f9c'),
     /** The address the site is served from, e.g. `https://speeches.example.org`; `ARCHIVE_SITE` overrides it. */
-    site: z.url({ error: 'expected an absolute address such as https://speeches.example.org' }).optional(),
+    site: z
+      .url({ protocol: /^https?$/, error: 'expected an absolute http(s) address such as https://speeches.example.org' })
+      .optional(),
     /** The path the site lives under, e.g. `/press`; `ARCHIVE_BASE` overrides it. */
     base: z
       .string({ error: (issue) => `expected a path such as /press, got ${describeValue(issue.input)}` })
       .regex(/^\/(?:[A-Za-z0-9._~-]+\/?)*$/, { error: 'expected a path such as /press' })
+      .refine((value) => !value.split('/').some((part) => part === '.' || part === '..'), {
+        error: 'expected a path such as /press, without . or .. in it',
+      })
       .optional(),
   },
   { error: 'expected a mapping with name, description and, optionally, organisation, logo, accent, site and base' },

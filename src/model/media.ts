@@ -40,6 +40,23 @@ export function mediaType(path: string): MediaType | undefined {
   return extension === undefined ? undefined : MEDIA_TYPES[extension];
 }
 
+/** How large a file beside a release may be (the `ARCHIVE_MAX_*` settings). */
+export interface MediaLimits {
+  /** The largest image, in bytes. */
+  imageBytes: number;
+  /** The most pixels of an image, all its frames together. */
+  imagePixels: number;
+  /** The largest document, in bytes. */
+  documentBytes: number;
+}
+
+/** The limits without settings: 20 MiB and 100 megapixels an image, 100 MiB a document. */
+export const DEFAULT_LIMITS: MediaLimits = {
+  imageBytes: 20 * 2 ** 20,
+  imagePixels: 100_000_000,
+  documentBytes: 100 * 2 ** 20,
+};
+
 /** A figure: an image with its alt text (empty only for a decorative one), caption and credit. */
 export interface FigureItem {
   kind: 'figure';

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { readYamlFile, type ContentProblem } from './check-content.ts';
 import { defaultSortKey, looksLikeOrganisation } from './name-forms.ts';
-import { describeValue } from './schema.ts';
+import { describeValue, visibleText } from './schema.ts';
 
 /** The fields of a release whose values are names. */
 export type NamedField = 'speaker' | 'organisation' | 'venue';
@@ -27,9 +27,11 @@ export type NamedField = 'speaker' | 'organisation' | 'venue';
 export const NAME_LISTS = { speaker: 'speakers', organisation: 'organisations', venue: 'venues' } as const;
 
 function text(what: string) {
-  return z
-    .string({ error: (issue) => `expected text (${what}), got ${describeValue(issue.input)}` })
-    .refine((value) => value.trim() !== '', { error: `must not be empty (${what})` });
+  return visibleText(
+    z
+      .string({ error: (issue) => `expected text (${what}), got ${describeValue(issue.input)}` })
+      .refine((value) => value.trim() !== '', { error: `must not be empty (${what})` }),
+  );
 }
 
 /** One entity and the names it goes by. */
@@ -76,7 +78,17 @@ export function namesProblems(data: NamesData): NamesProblem[] {
   const problems: NamesProblem[] = [];
   for (const list of Object.values(NAME_LISTS)) {
     const owner = new Map<string, string>();
+    // Two entries of one name would be one page: two people merged without a word.
+    const named = new Map<string, number>();
     data[list].forEach((entry, i) => {
+      const first = named.get(entry.name);
+      if (first !== undefined) {
+        problems.push({
+          field: `${list}.${i}.name`,
+          message: `"${entry.name}" is already the name of ${list}.${first}: two entries of one name would be shown as one ${list.slice(0, -1)}; merge them, or tell them apart by name`,
+        });
+      }
+      if (first === undefined) named.set(entry.name, i);
       for (const [j, spelling] of [entry.name, ...entry.variants].entries()) {
         const other = owner.get(spelling);
         const field = j === 0 ? `${list}.${i}.name` : `${list}.${i}.variants.${j - 1}`;
@@ -124,9 +136,12 @@ export class Names {
     return this.#sort.get(`${field}\0${name}`) ?? defaultSortKey(name);
   }
 
-  /** The sort keys the file gives, by field and name, for the search page's filters. */
-  sortKeys(): Record<string, string> {
-    return Object.fromEntries([...this.#sort].map(([key, sort]) => [key.split('\0')[1]!, sort]));
+  /**
+   * The sort keys the file gives, by name, for the search page's filters. A map, not an object:
+   * a name is any text, `constructor` and `__proto__` included.
+   */
+  sortKeys(): Map<string, string> {
+    return new Map([...this.#sort].map(([key, sort]) => [key.split('\0')[1]!, sort]));
   }
 
   /**

@@ -20,6 +20,27 @@ export const MAX_PARAGRAPH_CHARACTERS = 2_000_000;
 
 const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
 
+/**
+ * YAML as the archive reads it: the core schema (dates and numbers stay as written), and no
+ * anchors or aliases (`&name`, `*name`). An alias repeats a whole part of the file wherever it
+ * is named, so a small file could stand for a huge one: 65 KB of them once took half a minute
+ * and 2.4 GB to check. Refused at the first anchor, before anything is repeated.
+ */
+export function loadYaml(text: string): unknown {
+  return yaml.load(text, {
+    schema: yaml.CORE_SCHEMA,
+    listener(event, state) {
+      // js-yaml's state names the anchor of the node just read; its types leave it out.
+      const { anchor, line } = state as unknown as { anchor?: string | null; line: number };
+      if (event === 'close' && anchor) {
+        throw new Error(
+          `line ${line + 1}: holds the anchor &${anchor}: anchors and aliases (&name, *name) are not read; write each value out`,
+        );
+      }
+    },
+  });
+}
+
 /** The frontmatter and body of a release file. */
 export interface ReleaseSource {
   data: unknown;
@@ -39,7 +60,7 @@ export function readReleaseSource(source: string): ReleaseSource {
   }
   let data: unknown;
   try {
-    data = yaml.load(match[1] ?? '', { schema: yaml.CORE_SCHEMA }) ?? {};
+    data = loadYaml(match[1] ?? '') ?? {};
   } catch (error) {
     throw new Error(`frontmatter is not valid YAML: ${(error as Error).message}`, { cause: error });
   }

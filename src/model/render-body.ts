@@ -80,6 +80,26 @@ function jsxProblem(node: RootContent): string {
   return isComponent(name) ? misplacedComponent(name) : unknownElement(name);
 }
 
+/** The schemes a link in a body may use; a path on the site has none. */
+const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+/**
+ * Why a link's address cannot be published, or `undefined`: one that runs (`javascript:`,
+ * `vbscript:`) or carries a document of its own (`data:`) is refused, as `<Video>` refuses them.
+ * The scheme is read as a browser reads it (WHATWG URL: tabs and newlines dropped, case folded),
+ * so `java&#9;script:` is caught too.
+ */
+export function linkProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'https://archive.invalid/');
+  } catch {
+    return `a link to "${url}" is not an address: write an http(s) or mailto: address, or a path on the site`;
+  }
+  if (LINK_SCHEMES.has(parsed.protocol)) return undefined;
+  return `a link to ${parsed.protocol} cannot be published: a link goes to an http(s), mailto: or tel: address, or a path on the site`;
+}
+
 /**
  * The body's top-level nodes with the archive's components and paragraphs of images read: each
  * becomes a node that turns into HTML, or a placeholder for a media item, which goes to `media`.
@@ -133,6 +153,13 @@ export function renderBody(body: string, firstLine = 1): RenderedBody {
       const start = node.position?.start ?? { line: 1, column: 1 };
       throw new BodyError(start.line + offset, start.column, CODE_NODES[node.type]!(node as RootContent));
     }
+  });
+  // Links and their definitions, used or not, go nowhere a browser would run or unpack.
+  visit(mdast, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    const problem = linkProblem(node.url);
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    if (problem) throw new BodyError(start.line + offset, start.column, problem);
   });
   const media: MediaItem[] = [];
   mdast.children = readTopLevel(mdast, offset, media);

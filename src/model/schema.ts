@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { isCalendarDate, isReleaseDate } from './dates.ts';
+import { hasHiddenCharacters, showHidden } from './text.ts';
 
 /** The kinds of release the archive knows, with the label a reader sees. */
 export const RELEASE_TYPES = {
@@ -58,6 +59,17 @@ function text(what: string) {
           : `expected text (${what}), got ${describeValue(issue.input)}; put quotes around it if it is text`,
     })
     .refine((value) => value.trim().length > 0, { error: `must not be empty (${what})` });
+}
+
+/**
+ * A name or title: text without the characters a reader cannot see (`text.ts`), which could
+ * make one name look like another's.
+ */
+export function visibleText<T extends z.ZodType<string>>(schema: T) {
+  return schema.refine((value) => !hasHiddenCharacters(value), {
+    error: (issue) =>
+      `"${showHidden(String(issue.input))}" holds characters a reader cannot see (control or right-to-left marks), which can make one name look like another: remove them`,
+  });
 }
 
 /** Who distributed a release, as the distributor's own copy states it. */
@@ -137,11 +149,11 @@ export const releaseSchema = z.strictObject({
         `${describeValue(issue.input)} is not a calendar date: expected a real day written YYYY-MM-DD, e.g. 2026-01-26 (or a month, 2026-01, or a year, 2026, when the source gives no day)`,
     }),
   /** Who spoke or issued it: a person's name, or the issuing organisation when no person is named. */
-  speaker: text('the person who spoke, or the issuing organisation when no person is named'),
+  speaker: visibleText(text('the person who spoke, or the issuing organisation when no person is named')),
   /** The speaker's role at the time, e.g. "NATO Secretary General". */
-  role: text("the speaker's role, e.g. NATO Secretary General").optional(),
+  role: visibleText(text("the speaker's role, e.g. NATO Secretary General")).optional(),
   /** The issuer, e.g. "NATO - North Atlantic Treaty Organisation". */
-  organisation: text('the issuing organisation').optional(),
+  organisation: visibleText(text('the issuing organisation')).optional(),
   /** What kind of release it is: one of the identifiers in `RELEASE_TYPES`. */
   type: z.enum(typeIds, {
     error: (issue) =>
@@ -150,7 +162,7 @@ export const releaseSchema = z.strictObject({
         : `"${String(issue.input)}" is not a known type: expected one of ${typeIds.join(', ')}`,
   }),
   /** Where the remarks were delivered, when the release says so. Never guessed. */
-  venue: text('where the remarks were delivered').optional(),
+  venue: visibleText(text('where the remarks were delivered')).optional(),
   /** Who distributed the release and when, with the distributor's closing notice. */
   distributor: distributorSchema.optional(),
   /** An editor's note about the release, e.g. on how its date was established. */

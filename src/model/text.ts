@@ -55,6 +55,24 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
+/**
+ * Characters a name must not hold: controls, and the invisible marks that reorder or hide text
+ * (a right-to-left override makes "Mark \u202eettuR" read "Mark Rutte"). Text in a release's body
+ * keeps them; a name, a title or a file name, which readers compare by eye, does not.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+
+/** Whether a text holds a character a reader cannot see (`HIDDEN`). */
+export function hasHiddenCharacters(text: string): boolean {
+  return HIDDEN.test(text);
+}
+
+/** A text with its hidden characters written as escapes (`\u202e`), so a message shows them. */
+export function showHidden(text: string): string {
+  return text.replace(new RegExp(HIDDEN.source, 'gu'), (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text as HTML or XML text or attribute value: `&`, `<`, `>` and both quotes escaped. */

@@ -36,13 +36,22 @@ export interface PartsFile {
 
 type Counts = Record<string, Record<string, number>>;
 
-/** Filter counts of several parts added up, value by value. */
+/**
+ * The count of one value of a filter. Values are names, and a name can be any text: looked up as
+ * an own property only, so a speaker named `constructor` or `__proto__` is counted, not Object's.
+ */
+export function countOf(counts: Counts, filter: string, value: string): number | undefined {
+  const values = Object.hasOwn(counts, filter) ? counts[filter] : undefined;
+  return values && Object.hasOwn(values, value) ? values[value] : undefined;
+}
+
+/** Filter counts of several parts added up, value by value, in objects without a prototype (`countOf`). */
 export function addCounts(counts: readonly Counts[]): Counts {
-  const sum: Counts = {};
+  const sum: Counts = Object.create(null) as Counts;
   for (const part of counts) {
     for (const [filter, values] of Object.entries(part)) {
-      const target = (sum[filter] ??= {});
-      for (const [value, count] of Object.entries(values)) target[value] = (target[value] ?? 0) + count;
+      const target = (sum[filter] ??= Object.create(null) as Record<string, number>);
+      for (const [value, count] of Object.entries(values)) target[value] = (countOf(sum, filter, value) ?? 0) + count;
     }
   }
   return sum;

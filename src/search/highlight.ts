@@ -64,3 +64,12 @@ export function highlightPatterns(query: string): HighlightPatterns {
   if (terms.length > 0) patterns.words = new RegExp(`(?<!${WORD})(?:${terms.map(escape).join('|')})${WORD}*`, 'giu');
   return patterns;
 }
+
+/** The id an address's `#fragment` names; a fragment whose %-escapes are broken names itself as written. */
+export function idFromHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return hash.slice(1);
+  }
+}

@@ -3,7 +3,7 @@
  * (`?highlight=coalition+of+the+willing`), and scrolls to the first match, or to the first
  * match in the paragraph the address names (`#p-12`).
  */
-import { highlightPatterns } from './highlight.ts';
+import { highlightPatterns, idFromHash } from './highlight.ts';
 
 function markAll(root: Element, pattern: RegExp): HTMLElement[] {
   const marks: HTMLElement[] = [];
@@ -38,7 +38,7 @@ if (query && remarks) {
   // Unquoted words that also appear together are marked together; otherwise word by word.
   let marks = phrase ? markAll(remarks, phrase) : [];
   if (words && (quoted || marks.length === 0)) marks = [...marks, ...markAll(remarks, words)];
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const target = location.hash ? document.getElementById(idFromHash(location.hash)) : null;
   const note = document.createElement('p');
   note.className = 'highlight-note';
   note.setAttribute('role', 'status');

@@ -7,6 +7,7 @@ import { formatReleaseDate, isCalendarDate, isReleaseDate } from '../model/dates
 import type { FilterCounts, ResultData, SearchResult } from '../pagefind/api.ts';
 import { IndexMissing, openIndex } from '../pagefind/browser.ts';
 import { unparted } from '../pagefind/index-text.ts';
+import { countOf } from '../pagefind/parts.ts';
 import { SearchController, type MissingWord } from './controller.ts';
 import { highlightUrl } from './highlight-url.ts';
 import { arrowKeys } from './result-keys.ts';
@@ -129,9 +130,12 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     box,
     count: box.parentElement!.querySelector<HTMLElement>('.count')!,
   }));
-  const totals: FilterCounts = {};
+  // Without prototypes: a value is a name, and `__proto__` is a name too.
+  const totals: FilterCounts = Object.create(null) as FilterCounts;
   for (const { box, count } of boxes)
-    (totals[box.name] ??= {})[box.value] = Number(/\d+/.exec(count.textContent ?? '')?.[0]);
+    (totals[box.name] ??= Object.create(null) as Record<string, number>)[box.value] = Number(
+      /\d+/.exec(count.textContent ?? '')?.[0],
+    );
 
   let ready: Promise<SearchController> | undefined;
   /** Opens the index, once: on first focus, or at once for an address that asks for a search. */
@@ -170,7 +174,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   function renderFilters(counts: FilterCounts): void {
     for (const { box, count } of boxes) {
       box.checked = state.filters[box.name as SearchFilter].includes(box.value);
-      const text = ` (${counts[box.name]?.[box.value] ?? 0})`;
+      const text = ` (${countOf(counts, box.name, box.value) ?? 0})`;
       if (count.textContent !== text) count.textContent = text;
     }
   }

@@ -82,10 +82,12 @@ export function searchedWords(
   common: Readonly<Record<string, number>>,
   more = 0,
 ): QueryWord[] {
+  // Own properties only: `constructor` is a word a release may hold.
+  const uses = (word: string) => (Object.hasOwn(common, word) ? common[word] : undefined);
   const rarest = [...new Set(words.map(({ word }) => word))].sort(
-    (a, b) => (common[a] ?? 0) - (common[b] ?? 0) || a.localeCompare(b),
+    (a, b) => (uses(a) ?? 0) - (uses(b) ?? 0) || a.localeCompare(b),
   );
-  const kept = new Set(rarest.filter((word, i) => i < RAREST_SEARCHED + more || common[word] === undefined));
+  const kept = new Set(rarest.filter((word, i) => i < RAREST_SEARCHED + more || uses(word) === undefined));
   return words.filter(({ word }) => kept.has(word));
 }
 

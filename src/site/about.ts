@@ -4,11 +4,11 @@
  * text and Markdown, with nothing run. Without the file, the page says only what the archive's
  * own data tells.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
 import { displayPath } from '../env.ts';
+import { readContentFile } from '../model/content-files.ts';
 import { BodyError, renderBody } from '../model/render-body.ts';
 import { readReleaseSource } from '../model/release-file.ts';
 
@@ -27,16 +27,17 @@ export function aboutLoader(contentDir: string): Loader {
     name: 'about',
     async load({ store }) {
       store.clear();
-      let source: string;
-      try {
-        source = await readFile(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-        throw error;
-      }
       const fail = (message: string): never => {
         throw new Error(`${displayPath(file)}: ${message}`);
       };
+      let source: string;
+      try {
+        // A regular file inside the content folder, as every file the build reads.
+        source = readContentFile(contentDir, file).toString('utf8');
+      } catch (error) {
+        if ((error as Error).message === 'does not exist') return;
+        return fail((error as Error).message);
+      }
       let parts;
       try {
         parts = readReleaseSource(source);
@@ -51,7 +52,14 @@ export function aboutLoader(contentDir: string): Loader {
       }
       try {
         const firstLine = source.slice(0, source.length - parts.body.length).split('\n').length;
-        store.set({ id: 'about', data: data.data, rendered: { html: renderBody(parts.body, firstLine).html } });
+        const body = renderBody(parts.body, firstLine);
+        // The About page has no files beside it to show: a figure there would be left a placeholder.
+        const [item] = body.media ?? [];
+        if (item)
+          fail(
+            `line ${item.line}, column ${item.column}: the About page shows text, not images, attachments or videos`,
+          );
+        store.set({ id: 'about', data: data.data, rendered: { html: body.html } });
       } catch (error) {
         if (error instanceof BodyError) fail(error.message);
         throw error;

@@ -119,7 +119,7 @@ export async function searchFilterTotals(): Promise<{ filter: SearchFilter; valu
       const value = valueOf[filter](release);
       if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
-    const order = listedValues(filter, counts.keys(), (name) => sortKeys[name] ?? defaultSortKey(name));
+    const order = listedValues(filter, counts.keys(), (name) => sortKeys.get(name) ?? defaultSortKey(name));
     return { filter, values: order.map((value): [string, number] => [value, counts.get(value)!]) };
   }).filter(({ values }) => values.length > 0);
 }

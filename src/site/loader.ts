@@ -12,23 +12,39 @@
  * (`images`, by path), as the schema's `image()` makes each one an image Astro imports and its
  * image service can resize (`src/content.config.ts`). Each entry's `body` is its body's key in the
  * body store (`src/build/body-store.ts`), where pages read its text.
+ *
+ * Astro imports each of those images through Vite, which follows links and runs what a path
+ * resolves to if it is a module: a `chart.png` linking to a `.mjs` would run. So nothing reaches
+ * `parseData` before the model has found every file a regular file inside the content folder
+ * whose bytes are the image its name says (`src/model/content-files.ts`, `media-file.ts`), and
+ * SVGs never reach it (the site publishes them sanitised).
  */
 import { join, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readArchive, readArchiveFile, type ArchiveRelease } from '../build/archive-model.ts';
 import { BodyStore } from '../build/body-store.ts';
-import { MODEL_FILE_VARIABLE, PROJECT_ROOT, displayPath } from '../env.ts';
+import { MODEL_FILE_VARIABLE, PROJECT_ROOT, displayPath, mediaLimits } from '../env.ts';
 import { formatProblems } from '../model/check-content.ts';
-import { filesOf, type MediaItem } from '../model/media.ts';
+import { filesOf, mediaType, type MediaItem } from '../model/media.ts';
+import { releasePath } from '../model/permalink.ts';
+import { shadowedReleases } from './redirects.ts';
 
-/** The images a body shows, as the collection's `images` field takes them: `./path` by path. */
+/**
+ * The images a body shows, as the collection's `images` field takes them: `./path` by path. An
+ * SVG is not among them: the site publishes it as the sanitiser writes it (`src/site/media.ts`).
+ */
 function imagesOf(media: readonly MediaItem[]): Record<string, string> | undefined {
-  const paths = media.flatMap((item) => (item.kind === 'attachment' ? [] : filesOf(item).map(({ path }) => path)));
+  const paths = media.flatMap((item) =>
+    item.kind === 'attachment'
+      ? []
+      : filesOf(item).flatMap(({ path }) => (mediaType(path)?.label === 'SVG' ? [] : [path])),
+  );
   return paths.length > 0 ? Object.fromEntries(paths.map((path) => [path, `./${path}`])) : undefined;
 }
 
 /** Loads the releases under `contentDir/releases`, failing the build on any invalid file. */
 export function releaseLoader(contentDir: string): Loader {
+  const redirectsFile = join(contentDir, 'redirects.json');
   const base = join(contentDir, 'releases');
   let watching = false;
 
@@ -37,7 +53,7 @@ export function releaseLoader(contentDir: string): Loader {
     const handed = process.env[MODEL_FILE_VARIABLE];
     if (handed) return readArchiveFile(handed);
     const started = performance.now();
-    const read = await readArchive(base, new BodyStore(config.cacheDir), displayPath);
+    const read = await readArchive(base, new BodyStore(config.cacheDir), displayPath, mediaLimits());
     if (read.problems.length > 0) throw new Error(formatProblems(read.problems, displayPath));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.info(
@@ -49,6 +65,10 @@ export function releaseLoader(contentDir: string): Loader {
   async function sync(context: LoaderContext): Promise<void> {
     const { store, parseData } = context;
     const releases = await model(context);
+    // A redirect over a release would replace its page; only here are the permalinks known.
+    const permalinks = new Set(releases.map(({ data }) => releasePath(data)));
+    const shadowed = shadowedReleases(contentDir, permalinks).map((message) => ({ file: redirectsFile, message }));
+    if (shadowed.length > 0) throw new Error(formatProblems(shadowed, displayPath));
     for (const { id, file, key, stamp, data, media } of releases) {
       if (store.get(id)?.digest === stamp) continue;
       const filePath = relative(PROJECT_ROOT, file);

@@ -4,17 +4,23 @@
  * site beside its page; and its social card, the first figure sized for link previews, which the
  * page's head, its JSON export and the feeds give.
  *
- * Images reach Astro's image service as the loader hands them over (`releaseImage`); documents
- * are read from beside the release file when the page and the copy are made.
+ * Images reach Astro's image service as the loader hands them over (`releaseImage`), but SVGs:
+ * Astro would copy an SVG's own bytes, so the site publishes what the sanitiser writes back
+ * instead (`src/model/svg.ts`), under `images/`. Documents are read from beside the release file
+ * when the page and the copy are made, never through a link (`src/model/content-files.ts`).
  */
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { root } from 'astro:config/server';
+import { displayPath } from '../env.ts';
 import { releaseStem } from '../model/check-content.ts';
+import { readContentFile } from '../model/content-files.ts';
 import {
+  filesOf,
   mediaType,
   splitAtMedia,
   type AttachmentItem,
@@ -23,7 +29,8 @@ import {
   type VideoItem,
 } from '../model/media.ts';
 import { releasePath } from '../model/permalink.ts';
-import { href, releaseHtml, releaseImage, releaseMedia, type Release } from './releases.ts';
+import { checkSvg } from '../model/svg.ts';
+import { getReleases, href, releaseHtml, releaseImage, releaseMedia, type Release } from './releases.ts';
 
 /** A piece of a release's text as the page shows it. */
 export type BodyPart =
@@ -37,6 +44,57 @@ export function mediaFile(release: Release, path: string): string {
   if (!release.filePath) throw new Error(`${release.id}: has no file; build again`);
   // The entry's file is relative to the project's folder, Astro's root.
   return fileURLToPath(new URL(path, new URL(release.filePath, root)));
+}
+
+/** The folder of a release's file, where the files beside it are. */
+export function releaseFolder(release: Release): string {
+  return dirname(mediaFile(release, 'release.mdx'));
+}
+
+/** An SVG a release shows, as the site publishes it: where, the sanitiser's text, and its size. */
+export interface PublishedSvg {
+  /** Its path on the site, e.g. `images/orders.3f2a9c0e1b7d.svg`: named by its text. */
+  path: string;
+  svg: string;
+  image: ImageMetadata;
+}
+
+const published = new Map<string, PublishedSvg>();
+
+/** An SVG beside a release, sanitised; the loader has refused any the sanitiser would change. */
+export function releaseSvg(release: Release, path: string): PublishedSvg {
+  const file = mediaFile(release, path);
+  let svg = published.get(file);
+  if (!svg) {
+    const checked = checkSvg(readContentFile(releaseFolder(release), file));
+    if ('problem' in checked) throw new Error(`${displayPath(file)}: ${checked.problem}`);
+    const hash = createHash('sha256').update(checked.svg).digest('hex').slice(0, 12);
+    const sitePath = `images/${basename(path).replace(/\.svg$/i, '')}.${hash}.svg`;
+    const { width, height } = checked;
+    svg = { path: sitePath, svg: checked.svg, image: { src: href(sitePath), width, height, format: 'svg' } };
+    published.set(file, svg);
+  }
+  return svg;
+}
+
+/** An image a release shows: an SVG as the site publishes it, any other through Astro's image service. */
+function shownImage(release: Release, path: string): ImageMetadata {
+  return mediaType(path)?.label === 'SVG' ? releaseSvg(release, path).image : releaseImage(release, path);
+}
+
+/** Every SVG the releases show (figures and video stills), once each, for the route that publishes them. */
+export async function releaseSvgs(): Promise<PublishedSvg[]> {
+  const all = new Map<string, PublishedSvg>();
+  for (const release of await getReleases()) {
+    for (const item of releaseMedia(release)) {
+      for (const { path } of item.kind === 'attachment' ? [] : filesOf(item)) {
+        if (mediaType(path)?.label !== 'SVG') continue;
+        const svg = releaseSvg(release, path);
+        all.set(svg.path, svg);
+      }
+    }
+  }
+  return [...all.values()];
 }
 
 /**
@@ -67,7 +125,7 @@ export function releaseParts(release: Release): BodyPart[] {
     const item = media[part]!;
     switch (item.kind) {
       case 'figure':
-        return { kind: 'figure', figure: item, image: releaseImage(release, item.src), eager: !pastFirstParagraph };
+        return { kind: 'figure', figure: item, image: shownImage(release, item.src), eager: !pastFirstParagraph };
       case 'attachment':
         return {
           kind: 'attachment',
@@ -77,7 +135,7 @@ export function releaseParts(release: Release): BodyPart[] {
           bytes: statSync(mediaFile(release, item.href)).size,
         };
       case 'video':
-        return { kind: 'video', video: item, poster: item.poster ? releaseImage(release, item.poster) : undefined };
+        return { kind: 'video', video: item, poster: item.poster ? shownImage(release, item.poster) : undefined };
     }
   });
 }
@@ -89,9 +147,11 @@ export function releaseAttachments(release: Release): { path: string; href: stri
   );
 }
 
-/** A document as the site serves it: the file's bytes, as a PDF. */
-export async function attachmentResponse(file: string): Promise<Response> {
-  return new Response(await readFile(file), { headers: { 'Content-Type': mediaType(file)!.mime } });
+/** A document as the site serves it: the file's bytes, as a PDF, read without following a link. */
+export function attachmentResponse(folder: string, file: string): Response {
+  return new Response(Uint8Array.from(readContentFile(folder, file)), {
+    headers: { 'Content-Type': mediaType(file)!.mime },
+  });
 }
 
 /** A release's social card: its first figure, sized for link previews. */

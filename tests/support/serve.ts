@@ -52,10 +52,11 @@ async function siteHeaders(root: string): Promise<Record<string, string>> {
 
 /**
  * Serves `root` on a free loopback port: `/a/` gives `/a/index.html`, unknown paths `404.html`.
- * With `base` (e.g. `/press`), the site is served under that path, as on a shared host.
+ * With `base` (e.g. `/press`), the site is served under that path, as on a shared host. With
+ * `policy: false`, `_headers` is not applied, as on a host that sends no policy of its own.
  */
-export async function serve(root: string, base = ''): Promise<Served> {
-  const headers = await siteHeaders(root);
+export async function serve(root: string, base = '', { policy = true } = {}): Promise<Served> {
+  const headers = policy ? await siteHeaders(root) : {};
   const server = createServer(async (request, response) => {
     const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (base && requested === base) {

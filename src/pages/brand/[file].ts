@@ -1,17 +1,12 @@
-/** The archive's logo (`logo:` in `site.yaml`), copied from the content folder into the site. */
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+/** The archive's logo (`logo:` in `site.yaml`), as `src/site/identity.ts` checked and read it. */
 import type { APIContext } from 'astro';
-import { getIdentity } from '../../site/identity.ts';
+import { getIdentity, type Logo } from '../../site/identity.ts';
 
 export async function getStaticPaths() {
-  const { logoFile } = await getIdentity();
-  return logoFile ? [{ params: { file: basename(logoFile) }, props: { path: logoFile } }] : [];
+  const { logoImage } = await getIdentity();
+  return logoImage ? [{ params: { file: logoImage.path.replace(/^brand\//, '') }, props: { logo: logoImage } }] : [];
 }
 
-const TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', webp: 'image/webp' };
-
-export async function GET({ props }: APIContext<{ path: string }>): Promise<Response> {
-  const type = TYPES[props.path.split('.').at(-1)!]!;
-  return new Response(await readFile(props.path), { headers: { 'Content-Type': type } });
+export function GET({ props }: APIContext<{ logo: Logo }>): Response {
+  return new Response(props.logo.bytes, { headers: { 'Content-Type': props.logo.type } });
 }

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { attachmentResponse, mediaFile, releaseAttachments } from '../../site/media.ts';
+import { attachmentResponse, mediaFile, releaseAttachments, releaseFolder } from '../../site/media.ts';
 import { changedPaths } from '../../site/page-keys.ts';
 import { getReleases, type Release } from '../../site/releases.ts';
 
@@ -16,5 +16,5 @@ export async function getStaticPaths() {
 }
 
 export function GET({ props }: APIContext<{ release: Release; href: string }>) {
-  return attachmentResponse(mediaFile(props.release, props.href));
+  return attachmentResponse(releaseFolder(props.release), mediaFile(props.release, props.href));
 }

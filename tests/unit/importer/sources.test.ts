@@ -135,7 +135,18 @@ describe('JSON Lines files', () => {
       candidates: [],
       failures: [],
       notReleases: 'no line has a "text" field, so it holds no releases',
+      ignored: [],
     });
+  });
+
+  it('tell once per file which fields they leave out, and on how many lines', () => {
+    const line = (extra: object) => JSON.stringify({ ...record, ...extra });
+    const source = [line({ translation_key: 'a', topics: ['x'] }), line({ topics: [] }), line({})].join('\n');
+    expect(releasesFromJsonLines('topics.jsonl', source).ignored).toEqual([
+      ['pd_basis', 3],
+      ['topics', 2],
+      ['translation_key', 1],
+    ]);
   });
 });
 

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblems, referenceProblems } from '../../../src/model/check-content.ts';
+import { pdf, png, svg } from '../../support/media.ts';
 import { ROOT, tempDir, writeReleases } from '../../support/site.ts';
 
 const release = (slug: string, title: string) => ({
@@ -58,18 +60,18 @@ describe('checking a content folder', () => {
   it('takes images and PDFs beside a release, in its folder or in one named after it, and nowhere else', async () => {
     const dir = await tempDir('beside');
     await writeReleases(dir, [release('fine', 'Fine')]);
-    const files = [
-      'releases/2016/01/photo.JPG',
-      'releases/2016/01/original.pdf',
-      'releases/2016/01/2016-01-06-fine/chart.svg',
-      'releases/2016/01/2016-01-06-fine/stills/still.webp',
-      'releases/2016/photo.png',
-      'releases/2016/01/2016-01-07-other/chart.svg',
-      'releases/2016/01/notes.txt',
+    const files: [string, string | Buffer][] = [
+      ['releases/2016/01/photo.JPG', await sharp(png(8, 8)).jpeg().toBuffer()],
+      ['releases/2016/01/original.pdf', pdf('The original')],
+      ['releases/2016/01/2016-01-06-fine/chart.svg', svg()],
+      ['releases/2016/01/2016-01-06-fine/stills/still.webp', await sharp(png(8, 8)).webp().toBuffer()],
+      ['releases/2016/photo.png', png(8, 8)],
+      ['releases/2016/01/2016-01-07-other/chart.svg', svg()],
+      ['releases/2016/01/notes.txt', 'x'],
     ];
-    for (const file of files) {
+    for (const [file, bytes] of files) {
       await mkdir(join(dir, file, '..'), { recursive: true });
-      await writeFile(join(dir, file), 'x');
+      await writeFile(join(dir, file), bytes);
     }
     const { releases, problems } = await checkContent(join(dir, 'releases'));
     expect(releases.size).toBe(1);
@@ -101,7 +103,7 @@ describe('checking a content folder', () => {
     ).toEqual([
       'line 12, column 1: ./missing.png does not exist: expected the file beside the release, or in the folder 2026-02-04-fine/',
       'line 13, column 1: ./other/x.png is in other/: expected it beside the release, or in the folder 2026-02-04-fine/',
-      'line 14, column 1: ./a-folder.png is not a file',
+      'line 14, column 1: ./a-folder.png is a folder: the build reads only regular files inside the content folder: put the file itself there',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contrast, lightened, readIdentity } from '../../../src/model/identity.ts';
@@ -30,12 +30,34 @@ describe("an archive's identity (site.yaml)", () => {
         field: 'accent',
         message: '#ffee00 is too light to read on white (contrast under 4.5:1): expected a darker colour',
       },
-      { file, field: 'site', message: 'expected an absolute address such as https://speeches.example.org' },
+      { file, field: 'site', message: 'expected an absolute http(s) address such as https://speeches.example.org' },
       {
         file,
         field: 'colour',
         message:
           'not a field site.yaml can have; check the spelling (known fields: name, description, organisation, logo, accent, site, base)',
+      },
+    ]);
+  });
+
+  it('refuses YAML anchors, and a site.yaml that is a link, before reading what it links to', async () => {
+    const dir = await tempDir('identity-strict');
+    const file = join(dir, 'site.yaml');
+    await writeFile(file, 'name: &n The Archive\ndescription: *n\n');
+    expect(readIdentity(dir).problems).toEqual([
+      {
+        file,
+        message:
+          'is not valid YAML: line 1: holds the anchor &n: anchors and aliases (&name, *name) are not read; write each value out',
+      },
+    ]);
+    await rm(file);
+    await symlink('/etc/passwd', file);
+    expect(readIdentity(dir).problems).toEqual([
+      {
+        file,
+        message:
+          'is a symbolic link: the build reads only regular files inside the content folder: put the file itself there',
       },
     ]);
   });

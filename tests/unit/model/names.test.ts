@@ -89,4 +89,53 @@ describe('reading names.yaml', () => {
     await writeFile(join(dir, 'names.yaml'), 'speakers: [\n');
     expect((await readNames(dir)).problems[0]?.message).toMatch(/^is not valid YAML: /);
   });
+
+  it('refuses two entries of one name, names with hidden characters, and YAML anchors, at the first anchor', async () => {
+    const dir = await tempDir('names-strict');
+    const file = join(dir, 'names.yaml');
+    await writeFile(
+      file,
+      'speakers:\n  - name: John Smith\n  - name: Mark Rutte\n  - name: John Smith\n    sort: Smith\n',
+    );
+    expect((await readNames(dir)).problems).toEqual([
+      {
+        file,
+        field: 'speakers.2.name',
+        message:
+          '"John Smith" is already the name of speakers.0: two entries of one name would be shown as one speaker; merge them, or tell them apart by name',
+      },
+    ]);
+    await writeFile(file, 'speakers:\n  - name: "Mark \\u202Eettur"\n');
+    expect((await readNames(dir)).problems).toEqual([
+      {
+        file,
+        field: 'speakers.0.name',
+        message:
+          '"Mark \\u202eettur" holds characters a reader cannot see (control or right-to-left marks), which can make one name look like another: remove them',
+      },
+    ]);
+    await writeFile(file, 'speakers:\n  - &a { name: A }\n  - *a\n');
+    expect((await readNames(dir)).problems).toEqual([
+      {
+        file,
+        message:
+          'is not valid YAML: line 2: holds the anchor &a: anchors and aliases (&name, *name) are not read; write each value out',
+      },
+    ]);
+  });
+
+  it('looks up any name, those of Object.prototype and of other scripts included', () => {
+    const odd = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '🇪🇺 Union', 'محمد عباس'];
+    const authority = new Names(
+      namesSchema.parse({ speakers: odd.map((name, i) => ({ name, variants: [`v${i}`], sort: `key ${i}` })) }),
+    );
+    for (const [i, name] of odd.entries()) {
+      expect(authority.canonical('speaker', `v${i}`)).toBe(name);
+      expect(authority.sortKey('speaker', name)).toBe(`key ${i}`);
+      expect(authority.sortKeys().get(name)).toBe(`key ${i}`);
+      expect(authority.isOrganisation(name)).toBe(name === '🇪🇺 Union');
+    }
+    expect(new Names().sortKey('speaker', 'constructor')).toBe('constructor');
+    expect(new Names().sortKeys().get('constructor')).toBeUndefined();
+  });
 });

@@ -82,6 +82,31 @@ describe('a release body', () => {
   });
 });
 
+describe('links in a release body', () => {
+  it('go to http(s), mailto: and tel: addresses and paths on the site', () => {
+    const html = renderBody(
+      '[a](https://example.org) [b](/releases/) [c](mailto:a@example.org) [d](#p-2) [e](tel:+3225)',
+    ).html;
+    expect(html).toContain('href="https://example.org"');
+    expect(html).toContain('href="mailto:a@example.org"');
+  });
+
+  it.each([
+    ['[a](javascript:alert(1))', 1, 'javascript:'],
+    ['[a](JaVaScRiPt&#58;alert(1))', 1, 'javascript:'],
+    ['[a](<java\tscript:alert(1)>)', 1, 'javascript:'],
+    ['[a](vbscript:msgbox(1))', 1, 'vbscript:'],
+    ['Text.\n\n[a][x]\n\n[x]: data:text/html,<script>alert(1)</script>', 5, 'data:'],
+    ['Text.\n\n[unused]: javascript:alert(1)', 3, 'javascript:'],
+  ])('are refused when they would run or unpack a document: %s', (body, line, scheme) => {
+    const problem = problemOf(body, 1);
+    expect(problem.line).toBe(line);
+    expect(problem.message).toContain(
+      `a link to ${scheme} cannot be published: a link goes to an http(s), mailto: or tel: address, or a path on the site`,
+    );
+  });
+});
+
 describe('a release body with components and images', () => {
   const body = [
     'First.',

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReleaseSource } from '../../../src/model/check-content.ts';
+import { latestToday } from '../../../src/model/dates.ts';
 import { releaseSchema } from '../../../src/model/schema.ts';
 import { ROOT } from '../../support/site.ts';
 
@@ -120,6 +121,36 @@ describe('release schema: bad releases', () => {
     expect(problems('  - date: 2026-02-04\n    note: X\n    by: Y')).toEqual([
       expect.stringMatching(/^updates\.0\.by: not a field/),
     ]);
+  });
+
+  it('refuses an update dated after the day of the build, wherever on Earth its editor is', () => {
+    const source = (date: string) =>
+      `---\ntitle: T\nslug: t\ndate: 2026-02-04\ntype: statement\nspeaker: S\nupdates:\n  - date: ${date}\n    note: A change.\n---\n\nText.\n`;
+    const problems = (date: string, today: string) =>
+      checkReleaseSource('r.mdx', source(date), today).problems.map((p) => `${p.field}: ${p.message}`);
+    expect(problems('2026-03-01', '2026-03-01')).toEqual([]);
+    expect(problems('2099-12-31', '2026-03-01')).toEqual([
+      'updates.0.date: 2099-12-31 is after the day of the build, 2026-03-01: a change is dated the day it was made',
+    ]);
+    // Late on 1 March in London it is already 2 March in Kiribati (UTC+14).
+    expect(latestToday(new Date('2026-03-01T23:00:00Z'))).toBe('2026-03-02');
+    expect(latestToday(new Date('2026-03-01T09:00:00Z'))).toBe('2026-03-01');
+    expect(checkReleaseSource('r.mdx', source('2099-12-31')).problems).toHaveLength(1);
+  });
+
+  it('refuses names with characters a reader cannot see, which make one name look like another', () => {
+    const parsed = releaseSchema.safeParse({ ...minimal, speaker: 'Mark \u202Eettur', venue: 'Hall\u200B' });
+    expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      [
+        'speaker',
+        '"Mark \\u202eettur" holds characters a reader cannot see (control or right-to-left marks), which can make one name look like another: remove them',
+      ],
+      [
+        'venue',
+        '"Hall\\u200b" holds characters a reader cannot see (control or right-to-left marks), which can make one name look like another: remove them',
+      ],
+    ]);
+    expect(releaseSchema.safeParse({ ...minimal, speaker: 'محمود عباس', venue: 'Salle 🇪🇺' }).success).toBe(true);
   });
 
   it('rejects a source that is not a URL and a distributor without a name', () => {

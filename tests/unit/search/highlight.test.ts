@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { highlightUrl } from '../../../src/search/highlight-url.ts';
-import { highlightPatterns } from '../../../src/search/highlight.ts';
+import { highlightPatterns, idFromHash } from '../../../src/search/highlight.ts';
 
 const matches = (pattern: RegExp | undefined, text: string) => [...text.matchAll(pattern ?? /$^/g)].map((m) => m[0]);
 
 describe('marking search words on a release page', () => {
+  it('reads the paragraph an address names, even when its %-escapes are broken', () => {
+    expect(idFromHash('#p-12')).toBe('p-12');
+    expect(idFromHash('#caf%C3%A9')).toBe('café');
+    expect(idFromHash('#%E0%A4%A')).toBe('%E0%A4%A');
+  });
+
   it('marks an unquoted query of several words as a phrase, across punctuation and line breaks', () => {
     const { phrase, quoted } = highlightPatterns('coalition of the willing');
     expect(quoted).toBe(false);

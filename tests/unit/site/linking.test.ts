@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apa, bibtex, chicago, splitName, type Citable } from '../../../src/site/citation.ts';
@@ -6,9 +6,9 @@ import { facetSlugs, shortHash } from '../../../src/model/facets.ts';
 import { feedDate } from '../../../src/site/feed-dates.ts';
 import { paragraphId } from '../../../src/model/paragraph-ids.ts';
 import { openingWords } from '../../../src/model/plain-text.ts';
-import { readRedirects } from '../../../src/site/redirects.ts';
+import { SITE_SECTIONS, readRedirects, shadowedReleases } from '../../../src/site/redirects.ts';
 import { xmlText } from '../../../src/site/xml-text.ts';
-import { tempDir } from '../../support/site.ts';
+import { ROOT, tempDir } from '../../support/site.ts';
 import { parseXml } from '../../support/xml.ts';
 
 const seed: Citable = {
@@ -156,10 +156,85 @@ describe('the redirect list', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'redirects.json'), JSON.stringify({ '/releases/old/': 'https://elsewhere.example/' }));
     expect(() => readRedirects(dir)).toThrow(
-      `${join(dir, 'redirects.json')}: new permalink "https://elsewhere.example/" should be a site path like /releases/2026/01/26/slug/`,
+      `${join(dir, 'redirects.json')} has a problem:\n  "/releases/old/": "https://elsewhere.example/": the new permalink is an address on another host`,
     );
     await writeFile(join(dir, 'redirects.json'), '{ not json');
     expect(() => readRedirects(dir)).toThrow(/redirects\.json: not valid JSON/);
+  });
+
+  it('refuses every address that leads out, to another host, over a page or round a loop, naming each entry', async () => {
+    const dir = await tempDir('redirects-hostile');
+    const entries = {
+      '/../../../../tmp/inner/': '/releases/2026/01/26/new/',
+      '/releases/%2e%2e/%2E%2E/x/': '/releases/2026/01/26/new/',
+      '/releases/a%2Fb/': '/releases/2026/01/26/new/',
+      '/releases/a%5Cb/': '/releases/2026/01/26/new/',
+      '/releases/%E0%A4%A/': '/releases/2026/01/26/new/',
+      '//elsewhere.example/': '/releases/2026/01/26/new/',
+      '/releases/2026/01/26/to-elsewhere/': 'https://elsewhere.example/',
+      '/releases/2026/01/26/protocol-relative/': '//elsewhere.example/x/',
+      '/releases/2026/01/26/up/': '/releases/../../etc/',
+      '/': '/releases/2026/01/26/new/',
+      '/search/': '/releases/2026/01/26/new/',
+      '/speakers/mark-rutte/': '/releases/2026/01/26/new/',
+      '/releases/2026/01/26/a/': '/releases/2026/01/26/b/',
+      '/releases/2026/01/26/b/': '/releases/2026/01/26/c/',
+      '/releases/2026/01/26/c/': '/releases/2026/01/26/a/',
+      '/releases/2026/01/26/no-slash': '/releases/2026/01/26/new/',
+    };
+    await writeFile(join(dir, 'redirects.json'), JSON.stringify(entries));
+    let message = '';
+    try {
+      readRedirects(dir);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      `${join(dir, 'redirects.json')} has 16 problems:`,
+      '  "/../../../../tmp/inner/": "/releases/2026/01/26/new/": the old permalink holds "..", which leads out of its folder',
+      '  "/releases/%2e%2e/%2E%2E/x/": "/releases/2026/01/26/new/": the old permalink holds "%2e%2e", which leads out of its folder',
+      '  "/releases/a%2Fb/": "/releases/2026/01/26/new/": the old permalink holds "a%2Fb", an encoded separator or a character a reader cannot see',
+      '  "/releases/a%5Cb/": "/releases/2026/01/26/new/": the old permalink holds "a%5Cb", an encoded separator or a character a reader cannot see',
+      '  "/releases/%E0%A4%A/": "/releases/2026/01/26/new/": the old permalink holds "%E0%A4%A", whose %-escapes are not UTF-8 text',
+      '  "//elsewhere.example/": "/releases/2026/01/26/new/": the old permalink is an address on another host: expected a path on this site, like /releases/2026/01/26/slug/',
+      '  "/releases/2026/01/26/to-elsewhere/": "https://elsewhere.example/": the new permalink is an address on another host: expected a path on this site, like /releases/2026/01/26/slug/',
+      '  "/releases/2026/01/26/protocol-relative/": "//elsewhere.example/x/": the new permalink is an address on another host: expected a path on this site, like /releases/2026/01/26/slug/',
+      '  "/releases/2026/01/26/up/": "/releases/../../etc/": the new permalink holds "..", which leads out of its folder',
+      '  "/": "/releases/2026/01/26/new/": the old permalink is a page the site makes (/): a redirect would replace it',
+      '  "/search/": "/releases/2026/01/26/new/": the old permalink is a page the site makes (/search/): a redirect would replace it',
+      '  "/speakers/mark-rutte/": "/releases/2026/01/26/new/": the old permalink is a page the site makes (/speakers/mark-rutte/): a redirect would replace it',
+      '  "/releases/2026/01/26/no-slash": "/releases/2026/01/26/new/": the old permalink should be a site path like /releases/2026/01/26/slug/: segments of letters, digits and - . _ ~, each ending in /',
+      '  "/releases/2026/01/26/a/": redirects in a loop (/releases/2026/01/26/a/ → /releases/2026/01/26/b/ → /releases/2026/01/26/c/ → /releases/2026/01/26/a/)',
+      '  "/releases/2026/01/26/b/": redirects in a loop (/releases/2026/01/26/b/ → /releases/2026/01/26/c/ → /releases/2026/01/26/a/ → /releases/2026/01/26/b/)',
+      '  "/releases/2026/01/26/c/": redirects in a loop (/releases/2026/01/26/c/ → /releases/2026/01/26/a/ → /releases/2026/01/26/b/ → /releases/2026/01/26/c/)',
+    ]);
+  });
+
+  it('takes percent-encoded addresses once, decoded, and refuses one over a release’s page', async () => {
+    const dir = await tempDir('redirects-encoded');
+    await writeFile(
+      join(dir, 'redirects.json'),
+      JSON.stringify({
+        '/releases/2020/01/01/caf%C3%A9/': '/releases/2020/01/01/d%C3%A9j%C3%A0/',
+        '/releases/2026/01/26/kept/': '/releases/2026/01/26/new/',
+      }),
+    );
+    expect(readRedirects(dir, '/press/')).toEqual({
+      '/releases/2020/01/01/café/': '/press/releases/2020/01/01/déjà/',
+      '/releases/2026/01/26/kept/': '/press/releases/2026/01/26/new/',
+    });
+    expect(shadowedReleases(dir, new Set(['releases/2026/01/26/kept/', 'releases/2026/01/26/new/']))).toEqual([
+      '"/releases/2026/01/26/kept/": the old permalink is a release\'s page: a redirect would replace it',
+    ]);
+  });
+
+  it('knows every section of the site, so that no redirect replaces a page of one', async () => {
+    const pages = (await readdir(join(ROOT, 'src/pages'))).map((name) =>
+      name.replace(/\.(?:astro|ts)$/, '').replace(/^index$/, ''),
+    );
+    for (const page of pages.filter((name) => name !== '' && name !== 'releases')) {
+      expect(SITE_SECTIONS).toContain(page === '404' ? '404.html' : page);
+    }
   });
 });
 
