@@ -282,7 +282,7 @@ function publishReport(results: SizeResult[]): string[] {
     });
     if (!today || stacks.length === 0) continue;
     lines.push(
-      `The same new release (\`${today.file}\`) into the ${r.releases} releases of each stack, each build followed by`,
+      `The same new release (\`${today.file}\`) into the ${r.releases.toLocaleString('en')} releases of each stack, each build followed by`,
       "`pagefind --site` over the whole site (Pagefind cannot add a page to an index); a stack's files are counted by",
       'their bytes, before and after:',
       '',
