@@ -31,20 +31,12 @@ import {
   type SearchAtScale,
 } from './search-scale.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
-import {
-  astroBaseline,
-  eleventyBaseline,
-  type BaselinePublish,
-  type BaselineResult,
-  type BaselineSite,
-} from './baselines.ts';
-import { hugoBaseline } from './hugo.ts';
 import { folderSize, measured, servedBytes } from './measure.ts';
-import { addRelease, archivePublishes, newestDayRelease, readSummary, type ArchivePublish } from './publish.ts';
+import { archivePublishes, newestDayRelease, readSummary, type ArchivePublish } from './publish.ts';
 import { archivePublishTable, hostsTable, stackPublishTable } from './publish-report.ts';
 import { searchSideBySide, type SearchSideBySide } from './search-side-by-side.ts';
 import { buildTable, searchTable } from './side-by-side-report.ts';
-import { checkText } from './text-check.ts';
+import { runStack, STACKS, type StackKey, type StackRun } from './stacks.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,full,10000').split(',');
@@ -82,21 +74,6 @@ async function syntheticCorpus(dir: string, n: number): Promise<void> {
     await writeFile(join(dir, `part-${String(start / PART).padStart(3, '0')}.jsonl`), `${out.join('\n')}\n`);
   }
 }
-
-/** A stack built beside the archive: its cold build, and its publish of the archive's new release. */
-interface StackRun {
-  result: BaselineResult;
-  publishes: BaselinePublish[];
-}
-
-/** The stacks beside the archive, in the order of the tables, with the names they show. */
-const STACKS = [
-  ['astro', 'plain Astro'],
-  ['eleventy', 'Eleventy'],
-  ['hugo', 'Hugo'],
-] as const;
-
-type StackKey = (typeof STACKS)[number][0];
 
 interface SizeResult {
   n: string;
@@ -375,41 +352,6 @@ async function report(
   lines.push(...scaleReport(scale));
   await writeFile(join(ROOT, 'bench/RESULTS.md'), lines.join('\n'));
   return lines.join('\n');
-}
-
-/** Builds a stack cold, checks its text, publishes the new release into it, and removes its site. */
-async function runStack(
-  key: StackKey,
-  content: string,
-  out: string,
-  work: string,
-  today: Awaited<ReturnType<typeof newestDayRelease>>,
-  afterCold: (site: BaselineSite) => Promise<void>,
-): Promise<StackRun | undefined> {
-  const site =
-    key === 'astro'
-      ? await astroBaseline(content, join(work, 'astro-site'), work)
-      : key === 'eleventy'
-        ? await eleventyBaseline(content, join(work, 'eleventy-site'))
-        : await hugoBaseline(content, join(work, 'hugo-site'), work);
-  if (!site) {
-    process.stdout.write('hugo is not installed: the Hugo baseline is left out (Debian: apt-get install hugo).\n');
-    return undefined;
-  }
-  try {
-    if (site.result.failed) return { result: site.result, publishes: [] };
-    site.result.text = await checkText(content, out, site.out);
-    await afterCold(site);
-    await addRelease(content, today);
-    try {
-      return { result: site.result, publishes: await site.publish(today.file) };
-    } finally {
-      // The archive's publishes start from the releases of its cold build.
-      await rm(join(content, today.file));
-    }
-  } finally {
-    await site.remove();
-  }
 }
 
 const work = await mkdtemp(join(tmpdir(), 'archive-bench-'));
