@@ -1,11 +1,14 @@
 /**
- * `npm run bench [-- --sizes=1000,full,10000] [--huge] [--no-baselines]`: builds archives of N
- * releases from the shared corpus, brought in by the import command, and measures what issue #7
- * budgets: import, Astro and Pagefind times, seconds per 1,000 releases, peak memory of the whole
- * process tree, and the size of the site and of its index; on the full corpus, in Chromium, the
- * bytes the first and later searches transfer, keystroke-to-results time, the page's longest busy
- * stretch while typing, and a release page's weight. Then, unless `--no-baselines`, the same for
- * a plain Astro project and for Eleventy on the same releases (`baselines.ts`), and on the full
+ * `npm run bench [-- --sizes=1000,full,10000] [--huge] [--no-baselines] [--no-browser]`: builds
+ * archives of N releases from the shared corpus, brought in by the import command, and measures
+ * what issues #7 and #25 budget: import and build times (the model, the pages, the search index),
+ * seconds per 1,000 releases, peak memory of the whole process tree, the size of the site and of
+ * its index, its files and megabytes per release against hosts' limits; then publishes into the
+ * built archive, one change after another (`publish.ts`). On the full corpus, in Chromium (unless
+ * `--no-browser`), the bytes the first and later searches transfer, keystroke-to-results time,
+ * the page's longest busy stretch while typing, and a release page's weight. Unless
+ * `--no-baselines`, the same releases built by a plain Astro project, Eleventy (`baselines.ts`)
+ * and Hugo (`hugo.ts`), each publishing one new release after its cold build; and on the full
  * corpus the archive's search page against Pagefind's Default UI (`search-side-by-side.ts`).
  * Writes bench/results.json and bench/RESULTS.md. Never part of the tests: timings belong here.
  */
@@ -28,15 +31,18 @@ import {
   type SearchAtScale,
 } from './search-scale.ts';
 import { CORPUS_DIR, ROOT, SEED_FILE } from '../tests/support/site.ts';
-import { astroBaseline, eleventyBaseline, type BaselineResult } from './baselines.ts';
 import { folderSize, measured, servedBytes } from './measure.ts';
+import { archivePublishes, newestDayRelease, readSummary, type ArchivePublish } from './publish.ts';
+import { archivePublishTable, hostsTable, stackPublishTable } from './publish-report.ts';
 import { searchSideBySide, type SearchSideBySide } from './search-side-by-side.ts';
 import { buildTable, searchTable } from './side-by-side-report.ts';
+import { runStack, STACKS, type StackKey, type StackRun } from './stacks.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,full,10000').split(',');
 if (args.includes('--huge')) sizes.push('100000');
 const withBaselines = !args.includes('--no-baselines');
+const withBrowser = !args.includes('--no-browser');
 
 /**
  * JSON Lines of N releases, in files of 10,000 lines in `dir`: the corpus's real texts, reused
@@ -74,31 +80,22 @@ interface SizeResult {
   releases: number;
   importSeconds: number;
   buildSeconds: number;
-  /** Checking and rendering the release files (Astro's content sync), part of `astroSeconds`. */
-  loadSeconds: number;
-  astroSeconds: number;
-  pagefindSeconds: number;
-  /** A second build after adding one release: the caches of the first at work. */
-  rebuild?: { seconds: number; loadSeconds: number; pagefindSeconds: number } | undefined;
+  /** Reading and checking the release files and rendering their bodies (the build's model stage). */
+  modelSeconds: number;
+  /** Astro making the pages, as it says; the search index is made at the same time. */
+  pagesSeconds: number;
+  /** The search index, made beside the pages. */
+  indexSeconds: number;
+  indexParts: { made: number; total: number };
   secondsPer1000: number;
   peakMiB: number;
   site: { bytes: number; files: number };
   index: { bytes: number; files: number };
-  /** The same releases built by a plain Astro project and by Eleventy (`baselines.ts`). */
-  baselines?: { astro: BaselineResult; eleventy: BaselineResult } | undefined;
+  /** Publishes into the built archive, in sequence (`publish.ts`). */
+  publishes?: ArchivePublish[] | undefined;
+  /** The same releases built by the other stacks; a stack absent was not run (Hugo not installed). */
+  baselines?: Partial<Record<StackKey, StackRun>> | undefined;
 }
-
-/** A release added to an archive to time the rebuild. */
-const ONE_MORE_RELEASE = `---
-title: "One more release"
-slug: "one-more-release"
-date: 2026-11-29
-type: "statement"
-speaker: "A. Speaker"
----
-
-The text of one more release, added to time a rebuild.
-`;
 
 function secondsIn(output: string, pattern: RegExp): number {
   return Number(pattern.exec(output)?.[1] ?? NaN);
@@ -124,21 +121,7 @@ async function benchSize(n: string, work: string): Promise<SizeResult & { out: s
   const env = { ARCHIVE_CONTENT_DIR: content, ARCHIVE_OUT_DIR: out };
   const built = await measured([node, 'scripts/build.ts'], env);
   if (built.code !== 0) throw new Error(`build of ${n} failed:\n${built.output.slice(-3000)}`);
-  const pagefindSeconds = secondsIn(built.output, /for search(?: in \d+ parts)? in ([\d.]+) s/);
-  let rebuild: SizeResult['rebuild'];
-  if (n === '10000') {
-    const added = join(content, 'releases', 'one-more-release.mdx');
-    await writeFile(added, ONE_MORE_RELEASE);
-    const again = await measured([node, 'scripts/build.ts'], env);
-    // The baselines build the releases the cold build had.
-    await rm(added);
-    if (again.code !== 0) throw new Error(`rebuild of ${n} failed:\n${again.output.slice(-3000)}`);
-    rebuild = {
-      seconds: again.seconds,
-      loadSeconds: secondsIn(again.output, /Loaded \d+ releases in ([\d.]+) s/),
-      pagefindSeconds: secondsIn(again.output, /for search(?: in \d+ parts)? in ([\d.]+) s/),
-    };
-  }
+  const summary = readSummary(built.output);
   return {
     n,
     out,
@@ -146,12 +129,12 @@ async function benchSize(n: string, work: string): Promise<SizeResult & { out: s
     releases,
     importSeconds: imported.seconds,
     buildSeconds: built.seconds,
-    loadSeconds: secondsIn(built.output, /Loaded \d+ releases in ([\d.]+) s/),
-    astroSeconds: built.seconds - pagefindSeconds,
-    pagefindSeconds,
+    modelSeconds: secondsIn(built.output, /^Read [\d,]+ releases? in ([\d.]+) s/m),
+    pagesSeconds: secondsIn(built.output, /page\(s\) built in ([\d.]+)s/),
+    indexSeconds: secondsIn(built.output, /^Indexed [\d,]+ releases? for search .* in ([\d.]+) s\.$/m),
+    indexParts: { made: summary.made, total: summary.total },
     secondsPer1000: (built.seconds / releases) * 1000,
     peakMiB: built.peakMiB,
-    rebuild,
     site: await folderSize(out),
     index: await folderSize(join(out, 'pagefind')),
   };
@@ -240,6 +223,52 @@ async function browserFigures(out: string) {
   };
 }
 
+/** The stacks of a size that were built, by name, for the side-by-side table; a stack not run has none. */
+function stacksOf(r: SizeResult) {
+  return STACKS.map(([key, name]) => [name, r.baselines?.[key]?.result] as const);
+}
+
+/** The lines of bench/RESULTS.md on publishing into each size's archive, and in the other stacks. */
+function publishReport(results: SizeResult[]): string[] {
+  const published = results.filter((r) => r.publishes);
+  if (published.length === 0) return [];
+  const lines = [
+    '## Publishing into a built archive',
+    '',
+    'After its cold build, each archive took four publishes in turn (`bench/publish.ts`): a build with nothing',
+    "changed; one new release on the archive's newest day (it joins the newest month, as a press office's release",
+    'of today does); a one-word correction of the release in the middle of the archive (its first word of five',
+    'letters or more became "amended"); one new release on the first day of the month after the newest. Files',
+    'and bytes are from the publish list (`.archive-publish.json`), MB are 10⁶ bytes; index parts from the',
+    "build's last line.",
+    '',
+  ];
+  for (const r of published) {
+    const cold = {
+      releases: r.releases,
+      seconds: r.buildSeconds,
+      peakMiB: r.peakMiB,
+      site: r.site,
+      parts: r.indexParts,
+    };
+    lines.push(...archivePublishTable(cold, r.publishes!));
+    const today = r.publishes!.find((p) => p.scenario.startsWith('one new release on the newest day'));
+    const stacks = STACKS.flatMap(([key, name]) => {
+      const run = r.baselines?.[key];
+      return run ? run.publishes.map((publish) => ({ name, coldSeconds: run.result.seconds, publish })) : [];
+    });
+    if (!today || stacks.length === 0) continue;
+    lines.push(
+      `The same new release (\`${today.file}\`) into the ${r.releases.toLocaleString('en')} releases of each stack, each build followed by`,
+      "`pagefind --site` over the whole site (Pagefind cannot add a page to an index); a stack's files are counted by",
+      'their bytes, before and after:',
+      '',
+      ...stackPublishTable({ cold, publish: today }, stacks),
+    );
+  }
+  return lines;
+}
+
 /** Writes what has been measured so far to bench/results.json and bench/RESULTS.md. */
 async function report(
   results: SizeResult[],
@@ -263,23 +292,17 @@ async function report(
     '',
     `${date}, ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}. Produced by \`npm run bench\`.`,
     '',
-    '| N | import s | build s | of which: load s | Astro s | Pagefind s | s / 1,000 | peak MiB | site MiB (files) | index MiB (files) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| N | import s | build s | of which: model s | then pages s | and beside them, index s | index parts | s / 1,000 | peak MiB | site MiB (files) | index MiB (files) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
-        `| ${r.releases} | ${f(r.importSeconds)} | ${f(r.buildSeconds)} | ${f(r.loadSeconds)} | ${f(r.astroSeconds)} | ${f(r.pagefindSeconds)} | ${f(r.secondsPer1000)} | ${f(r.peakMiB, 0)} | ${f(r.site.bytes / 2 ** 20)} (${r.site.files}) | ${f(r.index.bytes / 2 ** 20)} (${r.index.files}) |`,
+        `| ${r.releases} | ${f(r.importSeconds)} | ${f(r.buildSeconds)} | ${f(r.modelSeconds)} | ${f(r.pagesSeconds)} | ${f(r.indexSeconds)} | ${r.indexParts.total} | ${f(r.secondsPer1000)} | ${f(r.peakMiB, 0)} | ${f(r.site.bytes / 2 ** 20)} (${r.site.files}) | ${f(r.index.bytes / 2 ** 20)} (${r.index.files}) |`,
     ),
     '',
-    '"load" is checking and rendering the release files (Astro\'s content sync); "Astro" includes it.',
+    '"model" is reading and checking the release files and rendering their bodies; then Astro makes the pages (its',
+    'own figure) while the search index is made beside them.',
     '',
   ];
-  for (const r of results) {
-    if (!r.rebuild) continue;
-    lines.push(
-      `Rebuild of ${r.releases} releases after adding one: ${f(r.rebuild.seconds)} s (load ${f(r.rebuild.loadSeconds)} s, Pagefind ${f(r.rebuild.pagefindSeconds)} s), against ${f(r.buildSeconds)} s cold.`,
-      '',
-    );
-  }
   if (browser) {
     lines.push(
       'On the full corpus, in Chromium:',
@@ -294,16 +317,29 @@ async function report(
       '',
     );
   }
+  lines.push(...publishReport(results));
+  lines.push(
+    '## Site per release, and hosts',
+    '',
+    "The site of each size after its cold build (every file, the build's own lists included): its files and MB (10⁶",
+    "bytes) per release, and the share of each host's limits it takes (GB read as 10⁹ bytes), with how many releases",
+    'would fit at the same rate:',
+    '',
+    ...hostsTable(results),
+  );
   const compared = results.filter((r) => r.baselines);
   if (compared.length > 0) {
     lines.push(
-      '## Side by side: archive / plain Astro / Eleventy',
+      '## Side by side: archive / plain Astro / Eleventy / Hugo',
       '',
-      'The same releases built by a plain Astro project and by Eleventy, each with Pagefind run on its output',
-      '(`bench/README.md` says what each leaves out). Peak memory is of the whole process tree; s / 1,000 is per release page built.',
+      'The same releases built by a plain Astro project, by Eleventy and by Hugo, each with Pagefind run on its output',
+      '(`bench/README.md` says what each leaves out). Peak memory is of the whole process tree; s / 1,000 is per release',
+      "page built; the text check compares a few release pages' paragraphs with the archive's.",
       '',
     );
-    for (const r of compared) lines.push(...buildTable(r, r.baselines!.astro, r.baselines!.eleventy));
+    for (const r of compared) lines.push(...buildTable(r, stacksOf(r)));
+    const hugo = compared.map((r) => r.baselines?.hugo?.result.version).find(Boolean);
+    if (hugo) lines.push(`Hugo: ${hugo}.`, '');
   }
   if (search) {
     lines.push(
@@ -329,21 +365,24 @@ try {
     const { out, content, ...result } = await benchSize(n, work);
     results.push(result);
     process.stdout.write(`${JSON.stringify(result)}\n`);
-    if (n === 'full') browser = await browserFigures(out);
-    if (n === 'full' || Number(n) >= 10000) scale.push(await searchAtScale(out, result.releases));
-    const astroOut = join(work, `astro-${n}`);
+    if (withBrowser && n === 'full') browser = await browserFigures(out);
+    if (withBrowser && (n === 'full' || Number(n) >= 10000)) scale.push(await searchAtScale(out, result.releases));
+    const today = await newestDayRelease(content);
     if (withBaselines) {
-      process.stdout.write(`N = ${n}: building the plain Astro and Eleventy baselines…\n`);
-      const eleventyOut = join(work, `eleventy-${n}`);
-      const astro = await astroBaseline(content, astroOut, work);
-      const eleventy = await eleventyBaseline(content, eleventyOut);
-      await rm(eleventyOut, { recursive: true, force: true });
-      result.baselines = { astro, eleventy };
-      process.stdout.write(`${JSON.stringify(result.baselines)}\n`);
-      if (n === 'full' && !astro.failed) search = await searchSideBySide(out, astroOut);
+      result.baselines = {};
+      for (const [key, name] of STACKS) {
+        process.stdout.write(`N = ${n}: building the ${name} baseline, then publishing one release into it…\n`);
+        const run = await runStack(key, content, out, work, today, async (site) => {
+          if (key === 'astro' && n === 'full' && withBrowser) search = await searchSideBySide(out, site.out);
+        });
+        if (run) result.baselines[key] = run;
+        process.stdout.write(`${JSON.stringify(run ?? null)}\n`);
+      }
     }
+    process.stdout.write(`N = ${n}: publishing into the archive…\n`);
+    result.publishes = await archivePublishes(content, out, today);
+    process.stdout.write(`${JSON.stringify(result.publishes)}\n`);
     await rm(out, { recursive: true, force: true });
-    await rm(astroOut, { recursive: true, force: true });
     await rm(cacheDir(content), { recursive: true, force: true });
     // Written after every size, so that a size that fails leaves the figures of the others.
     await report(results, browser, search, scale);

@@ -1,8 +1,10 @@
 /**
  * What the bench measures a build or a page with: a command's time and the peak memory of its
- * whole process tree, a folder's size, and a file's size as a host serves it.
+ * whole process tree, a folder's size, what a build changed in a folder, and a file's size as a
+ * host serves it.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -70,6 +72,44 @@ export async function folderSize(dir: string): Promise<{ bytes: number; files: n
     bytes += (await stat(join(entry.parentPath, entry.name))).size;
   }
   return { bytes, files };
+}
+
+/** Each file below a folder, by its path inside it: its size and a hash of its bytes. */
+export type Snapshot = Map<string, { size: number; hash: string }>;
+
+/** What the files of a folder are now, to learn afterwards what a build changed in it. */
+export async function snapshot(dir: string): Promise<Snapshot> {
+  const files: Snapshot = new Map();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const data = await readFile(path);
+    files.set(path.slice(dir.length + 1), { size: data.length, hash: createHash('sha1').update(data).digest('hex') });
+  }
+  return files;
+}
+
+/** What a host must be sent to go from one publish to the next: files by their bytes, not their times. */
+export interface FolderChanges {
+  added: number;
+  changed: number;
+  removed: number;
+  /** The bytes of the files added or changed. */
+  bytes: number;
+}
+
+/** The files added, changed (other bytes) and removed between two snapshots of a folder. */
+export function compareSnapshots(before: Snapshot, after: Snapshot): FolderChanges {
+  const changes = { added: 0, changed: 0, removed: 0, bytes: 0 };
+  for (const [path, file] of after) {
+    const old = before.get(path);
+    if (old?.hash === file.hash) continue;
+    if (old) changes.changed++;
+    else changes.added++;
+    changes.bytes += file.size;
+  }
+  for (const path of before.keys()) if (!after.has(path)) changes.removed++;
+  return changes;
 }
 
 /**

@@ -122,8 +122,9 @@ export async function searchAtScale(out: string, releases: number): Promise<Sear
     for (const path of new Set(first)) {
       firstSearchKiBByKind[fileKind(path)] = (firstSearchKiBByKind[fileKind(path)] ?? 0) + (await sizeOf(path)) / 1024;
     }
+    // Each part's bundle is in a folder of its own: `pagefind/parts/<language>-<first month>/`.
     const opened = new Set(
-      first.filter((path) => path.startsWith('/pagefind/')).map((path) => /^\/pagefind\/(part-\d+\/)?/.exec(path)![0]),
+      first.map((path) => /^\/pagefind\/parts\/[^/]+\//.exec(path)?.[0]).filter((part) => part !== undefined),
     );
     const laterSearchKiB: number[] = [];
     for (const query of LATER) {
