@@ -23,6 +23,7 @@ import { indexInput } from './index-input.ts';
 import { indexableHtml } from '../pagefind/index-text.ts';
 import { pageTexts } from '../pagefind/page-index.ts';
 import { PARTS_FILE, type PartsFile } from '../pagefind/parts.ts';
+import { WORKER_SCRIPT, WORKER_SOURCE } from '../pagefind/worker-script.ts';
 import {
   COMMON_WORDS_FILE,
   PartVocabulary,
@@ -73,12 +74,15 @@ export function indexedWords(copy: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
-/** The Pagefind files a part keeps: its index; the search page brings its own code (`src/pagefind/worker.ts`). */
-const PART_FILES =
-  /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:fragment|index|filter)\/.*)$/;
+/**
+ * The Pagefind files a part keeps: its index. Pagefind's worker and its WebAssembly are the same for
+ * every part, kept once in the index's folder (`RUNTIME`), whence the search page's worker loads
+ * them (`src/pagefind/worker-script.ts`).
+ */
+const PART_FILES = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(?:fragment|index|filter)\/.*)$/;
 
-/** The file of Pagefind's own that the site's index folder keeps: its worker. */
-const WORKER = 'pagefind-worker.js';
+/** Pagefind's own files that the index's folder keeps, once for all parts: its worker and WebAssembly. */
+const RUNTIME = /^(?:pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
 
 /** Every file below `dir`, relative to it, `/`-separated. */
 async function filesBelow(dir: string): Promise<string[]> {
@@ -184,7 +188,17 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
   const parts: IndexManifest['parts'] = [];
   const vocabularies: PartWords[] = [];
   let remade = 0;
-  let worker: string | undefined;
+  // Pagefind's worker and WebAssembly, each from the first part made that has it: the same in every part.
+  const runtime = new Set<string>();
+  const keepRuntime = async (bundle: string) => {
+    for (const file of await filesBelow(bundle)) {
+      if (RUNTIME.test(file) && !runtime.has(file)) {
+        await copyFile(join(bundle, file), join(folder, file));
+        runtime.add(file);
+      }
+      if (!PART_FILES.test(file)) await rm(join(bundle, file));
+    }
+  };
   for (const part of planned) {
     signal?.throwIfAborted();
     const key = keyOf(part);
@@ -214,13 +228,7 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
     if (indexed !== part.members.length) {
       throw new Error(`Pagefind indexed ${indexed} of the ${part.members.length} releases of ${part.path}`);
     }
-    for (const file of await filesBelow(bundle)) {
-      if (file === WORKER && !worker) {
-        worker = join(temp, WORKER);
-        await copyFile(join(bundle, file), worker);
-      }
-      if (!PART_FILES.test(file)) await rm(join(bundle, file));
-    }
+    await keepRuntime(bundle);
     await rm(source, { recursive: true, force: true });
     const words = vocabulary.words();
     await writeFile(cached, JSON.stringify(words));
@@ -233,12 +241,14 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
     await writeEmptyBundle(bundle);
     parts.push({ path: 'parts/empty/', key: 'empty', pages: 0, words: 0 });
     vocabularies.push({ pages: 0, words: {} });
-    worker = join(temp, WORKER);
-    await copyFile(join(bundle, WORKER), worker);
-    for (const file of await filesBelow(bundle)) if (!PART_FILES.test(file)) await rm(join(bundle, file));
+    await keepRuntime(bundle);
   }
-  if (worker) await copyFile(worker, join(folder, WORKER));
-  else linker?.bring(`${INDEX_FOLDER}/${WORKER}`);
+  // Those no part made this time come from the previous site.
+  for (const file of previousFiles) {
+    const name = file.slice(INDEX_FOLDER.length + 1);
+    if (RUNTIME.test(name) && !runtime.has(name)) linker?.bring(file);
+  }
+  await writeFile(join(folder, WORKER_SCRIPT), WORKER_SOURCE);
 
   // The vocabulary: of every part but the head, unless the index has one part; and of the head.
   const split = parts.length > 1;

@@ -10,14 +10,16 @@ import { dirname, join } from 'node:path';
 export class SiteLinker {
   /** The files brought over, relative to the sites, `/`-separated. */
   readonly linked = new Set<string>();
+  /** The previous site. */
+  readonly from: string;
+  /** The site being made. */
+  readonly to: string;
   readonly #folders = new Set<string>();
 
-  constructor(
-    /** The previous site. */
-    readonly from: string,
-    /** The site being made. */
-    readonly to: string,
-  ) {}
+  constructor(from: string, to: string) {
+    this.from = from;
+    this.to = to;
+  }
 
   /** Brings `path` (relative to the sites) of the previous site into the new one. */
   bring(path: string): void {

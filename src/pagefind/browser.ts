@@ -15,6 +15,7 @@ import {
   type WordsFile,
 } from './vocabulary.ts';
 import { PagefindWorker } from './worker.ts';
+import { WORKER_SCRIPT } from './worker-script.ts';
 
 /** The words of a result's excerpt. */
 export const EXCERPT_WORDS = 40;
@@ -76,7 +77,7 @@ export async function openIndex(bundle: string, baseUrl: string, counted: readon
   const part = (k: number) => {
     let opened = parts.get(k);
     if (!opened) {
-      worker ??= new PagefindWorker(`${bundle}pagefind-worker.js`);
+      worker ??= new PagefindWorker(`${bundle}${WORKER_SCRIPT}`);
       opened = worker.open(`${bundle}${paths[k]}`, { baseUrl, excerptLength: EXCERPT_WORDS, language }, counted);
       parts.set(k, opened);
     }

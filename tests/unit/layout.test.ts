@@ -37,6 +37,7 @@ const BROWSER_SAFE = [
   'pagefind/index-text.ts',
   'pagefind/vocabulary.ts',
   'pagefind/worker.ts',
+  'pagefind/worker-script.ts',
 ];
 
 async function filesOf(stage: string): Promise<string[]> {
