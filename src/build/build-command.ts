@@ -201,7 +201,13 @@ export async function buildArchive(
     const cache = cacheDir(content);
     const bodies = new BodyStore(join(cache, 'bodies'));
     const reading = performance.now();
-    const read = await readArchive(join(content, 'releases'), bodies, displayPath, mediaLimits());
+    const read = await readArchive(
+      join(content, 'releases'),
+      bodies,
+      displayPath,
+      mediaLimits(),
+      join(cache, 'model.jsonl'),
+    );
     const names = await readNames(content);
     log(
       `Read ${plural(read.releases.length, 'release')} in ${((performance.now() - reading) / 1000).toFixed(1)} s; rendered ${plural(read.rendered, 'body', 'bodies')}, the rest unchanged.`,

@@ -4,7 +4,7 @@
  * Besides releases, the folder holds only their images and documents (`media.ts`), each beside
  * its release.
  */
-import { constants } from 'node:fs';
+import { constants, lstatSync, type BigIntStats } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
@@ -177,15 +177,21 @@ export function checkReleaseSource(
  * Checks every file under `dir`: each must be an `.mdx` release whose frontmatter matches the
  * schema, and no two releases may claim the same permalink. `onRelease` sees each valid release's
  * text and data as it is checked, so a caller need neither read nor validate a file again; the
- * check waits for it. `check` validates one file's text (a caller may answer from a cache).
+ * check waits for it. A caller may answer from what it kept of earlier checks: `check` validates
+ * one file's text, and `known` gives the checked frontmatter of a file it knows unchanged by its
+ * identity and times (`BigIntStats`), which is then not read at all (`onRelease` gets no text).
  */
 export async function checkContent(
   dir: string,
-  onRelease?: (file: string, source: string, data: ReleaseData) => void | Promise<void>,
+  onRelease?: (file: string, source: string | undefined, data: ReleaseData) => void | Promise<void>,
   display: (path: string) => string = (path) => path,
   limits: MediaLimits = DEFAULT_LIMITS,
-  check: typeof checkReleaseSource = checkReleaseSource,
+  cache: {
+    check?: typeof checkReleaseSource;
+    known?: (file: string, stats: BigIntStats) => ReleaseData | undefined;
+  } = {},
 ): Promise<ContentCheck> {
+  const { check = checkReleaseSource, known } = cache;
   const releases = new Map<string, ReleaseData>();
   const problems: ContentProblem[] = [];
   const byPermalink = new Map<string, string>();
@@ -202,6 +208,22 @@ export async function checkContent(
     });
     return { releases, problems };
   }
+  // A release claims its permalink; a second release claiming it is a problem.
+  const claim = (file: string, data: ReleaseData): boolean => {
+    const permalink = releasePath(data);
+    const other = byPermalink.get(permalink);
+    if (other) {
+      problems.push({
+        file,
+        field: 'slug',
+        message: `claims the permalink /${permalink} already taken by ${display(other)}: give one of them another slug`,
+      });
+      return false;
+    }
+    byPermalink.set(permalink, file);
+    releases.set(file, data);
+    return true;
+  };
   const releaseFiles = new Set(files.filter((file) => file.endsWith('.mdx')));
   const releaseFolders = new Set([...releaseFiles].map((file) => dirname(file)));
   for (const file of files) {
@@ -222,6 +244,11 @@ export async function checkContent(
         const problem = await mediaFileProblem(dir, file, limits);
         if (problem) problems.push({ file, message: problem });
       }
+      continue;
+    }
+    const unchanged = known?.(file, lstatSync(file, { bigint: true }));
+    if (unchanged) {
+      if (claim(file, unchanged)) await onRelease?.(file, undefined, unchanged);
       continue;
     }
     let source: string;
@@ -247,20 +274,7 @@ export async function checkContent(
     }
     const checked = check(file, source);
     problems.push(...checked.problems);
-    if (!checked.data) continue;
-    const permalink = releasePath(checked.data);
-    const other = byPermalink.get(permalink);
-    if (other) {
-      problems.push({
-        file,
-        field: 'slug',
-        message: `claims the permalink /${permalink} already taken by ${display(other)}: give one of them another slug`,
-      });
-      continue;
-    }
-    byPermalink.set(permalink, file);
-    releases.set(file, checked.data);
-    await onRelease?.(file, source, checked.data);
+    if (checked.data && claim(file, checked.data)) await onRelease?.(file, source, checked.data);
   }
   return { releases, problems };
 }

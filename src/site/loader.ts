@@ -20,6 +20,7 @@
  * SVGs never reach it (the site publishes them sanitised).
  */
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readArchive, readArchiveFile, type ArchiveRelease } from '../build/archive-model.ts';
 import { BodyStore } from '../build/body-store.ts';
@@ -53,7 +54,8 @@ export function releaseLoader(contentDir: string): Loader {
     const handed = process.env[MODEL_FILE_VARIABLE];
     if (handed) return readArchiveFile(handed);
     const started = performance.now();
-    const read = await readArchive(base, new BodyStore(config.cacheDir), displayPath, mediaLimits());
+    const cacheFile = fileURLToPath(new URL('model.jsonl', config.cacheDir));
+    const read = await readArchive(base, new BodyStore(config.cacheDir), displayPath, mediaLimits(), cacheFile);
     if (read.problems.length > 0) throw new Error(formatProblems(read.problems, displayPath));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.info(
