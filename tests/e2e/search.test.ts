@@ -60,9 +60,10 @@ describe('search', () => {
     expect(marked.join(' ').toLowerCase()).toMatch(/^coalition of the willing\W*$/);
     const meta = await page.locator('.result').first().locator('.result-meta').textContent();
     expect(meta).toBe('26 January 2026Mark RutteEuropean Parliament');
-    // Searching runs in Pagefind's worker, so the page keeps answering keys while it searches.
+    // Searching runs in Pagefind's worker (the archive's script, which loads Pagefind's), so the
+    // page keeps answering keys while it searches.
     expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toContain(
-      '/press/pagefind/pagefind-worker.js',
+      '/press/pagefind/archive-worker.js',
     );
   });
 
