@@ -32,9 +32,9 @@ import {
 import { formatProblems } from '../model/check-content.ts';
 import { Names, readNames } from '../model/names.ts';
 import { readArchive, writeArchiveFile, type ArchiveRelease } from './archive-model.ts';
-import { PUBLISH_FILE, bringUnchanged, publishList, type PagesMade } from './assemble.ts';
+import { PUBLISH_FILE, bringUnchanged, publishList, type PagesMade, type PublishList } from './assemble.ts';
 import { BodyStore } from './body-store.ts';
-import { buildFingerprint, planBuild, type SiteManifest } from './build-plan.ts';
+import { buildFingerprint, planBuild, type BuildPlan, type SiteManifest } from './build-plan.ts';
 import { RefusedOutput, inspectOutput, refuseByPlace, writeMarker } from './output-folder.ts';
 import { INDEX_FOLDER, buildIndex, type IndexOutcome } from './search-index.ts';
 import { SiteLinker } from './site-linker.ts';
@@ -105,6 +105,24 @@ function releaseChanges(releases: readonly ArchiveRelease[], previous: SiteManif
   }
   const removed = Object.keys(before).filter((id) => !ids.has(id)).length;
   return { added, changed, removed };
+}
+
+/** The line that says what a build did, and why it was built in full if it was. */
+function summaryLine(
+  plan: BuildPlan,
+  releases: number,
+  changes: ReturnType<typeof releaseChanges>,
+  list: PublishList,
+  indexed: IndexOutcome,
+  ms: number,
+): string {
+  const written = list.added.length + list.changed.length;
+  const parts = indexed.manifest.parts.length;
+  const what = `${plural(written, 'file')} added or changed, ${plural(list.removed.length, 'file')} removed, ${indexed.remade} of ${plural(parts, 'index part')} made, in ${(ms / 1000).toFixed(1)} s.`;
+  if (plan.kind === 'full') return `Built ${plural(releases, 'release')} in full (${plan.reason}): ${what}`;
+  const { added, changed, removed } = changes;
+  const one = added + changed + removed === 1;
+  return `Published ${added.toLocaleString('en')} new, ${changed.toLocaleString('en')} changed, ${removed.toLocaleString('en')} removed ${one ? 'release' : 'releases'}: ${what}`;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -296,13 +314,7 @@ export async function buildArchive(
       assets,
       index: indexed.manifest,
     });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const written = list.added.length + list.changed.length;
-    const what = `${plural(written, 'file')} added or changed, ${plural(list.removed.length, 'file')} removed, ${indexed.remade} of ${plural(indexed.manifest.parts.length, 'index part')} made`;
-    const summary =
-      plan.kind === 'incremental'
-        ? `Published ${changes.added.toLocaleString('en')} new, ${changes.changed.toLocaleString('en')} changed, ${changes.removed.toLocaleString('en')} removed ${changes.added + changes.changed + changes.removed === 1 ? 'release' : 'releases'}: ${what}, in ${seconds} s.`
-        : `Built ${plural(read.releases.length, 'release')} in full (${plan.reason}): ${what}, in ${seconds} s.`;
+    const summary = summaryLine(plan, read.releases.length, changes, list, indexed, performance.now() - started);
     if (stopping) throw new Stopped();
     const hook = request.env[TEST_HOOK];
     work.swapIn(
