@@ -16,8 +16,7 @@ try {
     options: { content: { type: 'string', default: process.env.ARCHIVE_CONTENT_DIR || 'content' } },
   });
   const { data, problems } = await readNames(values.content);
-  if (problems.length > 0)
-    throw new Error(formatProblems(problems).replace('The releases have', `${join(values.content, NAMES_FILE)} has`));
+  if (problems.length > 0) throw new Error(formatProblems(problems));
   const names = new Names(data);
   const { releases } = await readArchive(values.content);
   let found = 0;

@@ -57,8 +57,7 @@ export const LOCAL_SITE = 'http://localhost:4321';
 /** The content folder's `site.yaml`; a file with problems stops everything, naming them. */
 function identity() {
   const { data, problems } = readIdentity(contentDir());
-  if (problems.length > 0)
-    throw new Error(formatProblems(problems, displayPath).replace(/^The releases have \d+ problems?:/, 'site.yaml:'));
+  if (problems.length > 0) throw new Error(formatProblems(problems, displayPath));
   return data;
 }
 

@@ -279,7 +279,11 @@ export async function checkContent(
   return { releases, problems };
 }
 
-/** Formats problems as a readable report, each path as `display` shows it. */
+/**
+ * Formats problems as a readable report, each path as `display` shows it, under a line naming what
+ * has them: the file, when all are in one that is not a release (`site.yaml`, `names.yaml`), else
+ * the releases.
+ */
 export function formatProblems(
   problems: readonly ContentProblem[],
   display: (path: string) => string = (path) => path,
@@ -289,5 +293,9 @@ export function formatProblems(
     return field ? `  ${where}: ${field}: ${message}` : `  ${where}: ${message}`;
   });
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return `The releases have ${count}:\n${lines.join('\n')}`;
+  const files = new Set(problems.map(({ file }) => file));
+  const [only] = files;
+  const subject =
+    files.size === 1 && only !== undefined && !/\.mdx?$/i.test(only) ? `${display(only)} has` : 'The releases have';
+  return `${subject} ${count}:\n${lines.join('\n')}`;
 }

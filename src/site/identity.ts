@@ -33,10 +33,7 @@ export function identityLoader(contentDir: string): Loader {
             });
           }
         }
-        if (problems.length > 0)
-          throw new Error(
-            formatProblems(problems, displayPath).replace('The releases have', `${displayPath(file)} has`),
-          );
+        if (problems.length > 0) throw new Error(formatProblems(problems, displayPath));
         store.set({ id: 'site', data });
       };
       await sync();

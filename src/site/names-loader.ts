@@ -19,8 +19,7 @@ export function namesLoader(contentDir: string): Loader {
 
   async function sync({ store }: LoaderContext): Promise<void> {
     const { data, problems } = await readNames(contentDir);
-    if (problems.length > 0)
-      throw new Error(formatProblems(problems, displayPath).replace('The releases have', `${displayPath(file)} has`));
+    if (problems.length > 0) throw new Error(formatProblems(problems, displayPath));
     store.set({ id: NAMES_ENTRY, data });
   }
 
