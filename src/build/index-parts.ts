@@ -6,9 +6,9 @@
  *
  * Releases are taken in time, oldest first, in units of a month (a release known only by its year
  * is a unit of that year). A part ends after a unit where the unit's hash, a number from 0 to 1,
- * is below the unit's words divided by `target` (so a part holds about `target` words), once the
- * part holds at least half of `target`; or before a unit that would take it past `max` words, the
- * most one Pagefind run may hold (`ARCHIVE_SEARCH_PART_WORDS`). Where a part ends depends on its
+ * is below the unit's words divided by `target`, once the part holds at least `min` words; or
+ * before a unit that would take it past `max` words, the most one Pagefind run may hold
+ * (`ARCHIVE_SEARCH_PART_WORDS`). Where a part ends depends on its
  * own units only, so a change in one month moves no other part's ends. And the newest unit is a
  * part of its own, the head: the releases of the current month, where a new release goes, are
  * indexed again in seconds, and the index chunks a new release rewrites are few.
@@ -44,13 +44,14 @@ function unitHash(language: string, unit: string): number {
 }
 
 /**
- * The parts of `releases` (all of one `language`), oldest first, for parts of about `target` words
- * and at most `max`.
+ * The parts of `releases` (all of one `language`), oldest first: each ends where a unit's hash
+ * says so once it holds `min` words (about `target` words further on), or before it would pass
+ * `max`; `min` is half of `target` unless given.
  */
 export function planParts<M extends PartMember>(
   releases: readonly M[],
   language: string,
-  { target, max }: { target: number; max: number },
+  { target, max, min = target / 2 }: { target: number; max: number; min?: number },
 ): PlannedPart<M>[] {
   const sorted = [...releases].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
   const units: { key: string; members: M[]; words: number }[] = [];
@@ -84,7 +85,7 @@ export function planParts<M extends PartMember>(
       current.members.push(member);
       current.words += member.words;
     }
-    if (current && current.words >= target / 2 && unitHash(language, unit.key) < unit.words / target) close();
+    if (current && current.words >= min && unitHash(language, unit.key) < unit.words / target) close();
   });
   close();
   return parts;

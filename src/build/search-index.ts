@@ -179,8 +179,11 @@ export async function buildIndex(request: IndexRequest): Promise<IndexOutcome> {
     members.push({ id: release.id, date: release.data.date, words, stamp: release.stamp, release });
   }
 
-  // The parts, newest first, each keyed by its releases and their stamps.
-  const planned = planParts(members, 'en', { target: partWords / 2, max: partWords }).reverse();
+  // The parts, newest first, each keyed by its releases and their stamps. Each part but the head
+  // holds three quarters of the most words a part may to all of them: a search reads every part
+  // it opens, each with its own index chunks, so few and full parts fetch least; a change to an
+  // old release remakes its part whole.
+  const planned = planParts(members, 'en', { min: partWords * 0.75, target: partWords / 4, max: partWords }).reverse();
   const keyOf = (part: PlannedPart<Member>) =>
     hashOf(part.path, ...part.members.map(({ id, stamp }) => `${id} ${stamp}`));
   const before = new Map(previous?.manifest.parts.map((part) => [part.path, part.key]));

@@ -170,10 +170,14 @@ export class SearchController {
     const common = !isQuoted(query) && words.length > RAREST_SEARCHED ? await this.#index.common() : {};
     if (!current()) return undefined;
     const asked = searchedWords(words, common);
-    const several = this.#index.sizes.length > 1;
-    // With several parts, the vocabulary says up front which parts hold every word; with one,
-    // it is asked only when Pagefind's answer leaves a word in doubt.
-    const holding = several ? await this.#partsHolding(asked) : { parts: [0], missing: [] };
+    // With more parts than a search opens at once, the vocabulary says up front which parts hold
+    // every word; with fewer, all are searched together, and it is asked only when Pagefind's
+    // answer leaves a word in doubt.
+    const sizes = this.#index.sizes;
+    const several = sizes.reduce((sum, size) => sum + size.words, 0) > WORDS_SEARCHED_AT_ONCE;
+    const holding = several
+      ? await this.#partsHolding(asked)
+      : { parts: Array.from({ length: Math.max(sizes.length, 1) }, (_, k) => k), missing: [] };
     if (!current()) return undefined;
     if (holding.missing.length > 0) {
       const missing = await this.#missing(words, holding.missing);
